@@ -1,0 +1,38 @@
+"""Chrome removal: pattern rules per family, then the context pass."""
+
+from __future__ import annotations
+
+from cleaner.chrome import appeals, legal, navigation, structure
+from cleaner.chrome.context import BlockClass, base_class, resolve
+from cleaner.chrome.features import BlockFeatures, block_features
+from cleaner.chrome.rules import RuleFunction
+from cleaner.config import ModeSettings
+from cleaner.document import Verdict
+from cleaner.lexicon import all_stopwords, stopword_table
+
+#: pattern rules run in this order; the first that names a block wins
+RULES: tuple[RuleFunction, ...] = (
+    *structure.RULES,
+    *appeals.RULES,
+    *legal.RULES,
+    *navigation.RULES,
+)
+
+__all__ = ["RULES", "classify", "first_rule"]
+
+
+def first_rule(features: BlockFeatures) -> str | None:
+    for rule in RULES:
+        reason = rule(features)
+        if reason:
+            return reason
+    return None
+
+
+def classify(texts: list[str], language: str | None, settings: ModeSettings) -> list[Verdict]:
+    """A verdict for every block of one page."""
+    stopwords = stopword_table().get(language or "", None) or all_stopwords()
+    features = [block_features(text, stopwords) for text in texts]
+    reasons = [first_rule(f) for f in features]
+    classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
+    return resolve(features, classes, reasons, settings)

@@ -1,0 +1,65 @@
+"""Language-independent signals of one block, computed once and shared by all rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaner.lexicon import WORD_RE
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|de|fr|es|uk|io|at|ch)\b",
+                     re.IGNORECASE)
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TERMINAL = frozenset(".!?。！？…:;\"'”’»)")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    """What the rules look at. ``words`` counts CJK characters as half a word each."""
+
+    text: str
+    lower: str
+    chars: int
+    words: float
+    tokens: tuple[str, ...]
+    stopword_share: float
+    ends_with_punctuation: bool
+    capitalised_share: float
+    digit_share: float
+    alpha_share: float
+    url_count: int
+    email_count: int
+    uppercase: bool
+
+
+def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
+    tokens = tuple(WORD_RE.findall(text))
+    lower_tokens = [t.lower() for t in tokens]
+    cjk = len(_CJK_RE.findall(text))
+    alpha_tokens = [t for t in tokens if t[0].isalpha()]
+    words = float(len(tokens)) if cjk == 0 else len(tokens) + cjk / 2.0
+    if cjk:
+        # Unsegmented CJK prose has no stopwords to count; treat it as neutral prose.
+        stop_share = 0.3
+    else:
+        stop_share = (sum(1 for t in lower_tokens if t in stopwords) / len(tokens)) if tokens else 0.0
+    capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
+    chars = len(text)
+    non_space = sum(1 for c in text if not c.isspace()) or 1
+    stripped = text.rstrip()
+    return BlockFeatures(
+        text=text,
+        lower=text.lower(),
+        chars=chars,
+        words=words,
+        tokens=tokens,
+        stopword_share=stop_share,
+        ends_with_punctuation=bool(stripped) and stripped[-1] in _TERMINAL,
+        capitalised_share=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
+        digit_share=sum(1 for c in text if c.isdigit()) / non_space,
+        alpha_share=sum(1 for c in text if c.isalpha()) / non_space,
+        url_count=len(_URL_RE.findall(text)),
+        email_count=len(_EMAIL_RE.findall(text)),
+        uppercase=text.isupper(),
+    )

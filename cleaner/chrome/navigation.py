@@ -1,0 +1,77 @@
+"""Site navigation: menus, breadcrumbs, share rows, related links, comment areas."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.chrome.features import BlockFeatures
+from cleaner.chrome.rules import PatternRule, any_of
+
+NAV = PatternRule("chrome:nav", any_of([
+    r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
+    r"jump to (?:navigation|content|recipe)", r"back to top", r"to top", r"main menu", r"menu",
+    r"toggle (?:navigation|menu)", r"open menu", r"close menu", r"search", r"home(?:page)?",
+    r"next (?:post|article|page|story)", r"previous (?:post|article|page|story)", r"older posts?",
+    r"newer posts?", r"load more", r"show more", r"view all", r"see all", r"more stories",
+    r"zum inhalt springen", r"zur navigation", r"startseite", r"suche", r"navigation",
+    r"nach oben", r"weiterlesen", r"mehr anzeigen", r"aller au contenu", r"accueil", r"rechercher",
+    r"retour en haut", r"ir al contenido", r"inicio", r"buscar", r"volver arriba", r"print(?: recipe)?",
+    r"drucken", r"imprimer", r"imprimir", r"close", r"schließen", r"fermer", r"cerrar", r"page \d+ of \d+",
+    r"seite \d+ von \d+", r"[«‹]? ?(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente) ?[»›]?",
+], whole_line=True), max_words=5)
+
+SHARE = PatternRule("chrome:share", any_of([
+    r"share(?: this| on| via| article| story)?", r"tweet", r"facebook", r"twitter", r"pinterest",
+    r"linkedin", r"whatsapp", r"reddit", r"tumblr", r"instagram", r"youtube", r"telegram", r"xing",
+    r"e-?mail(?: this)?", r"flipboard", r"pocket", r"teilen", r"partager", r"compartir", r"copy link",
+    r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
+]), max_words=8)
+
+RELATED = PatternRule("chrome:related", any_of([
+    r"related (?:articles?|posts?|stories|content|topics|links|reading)", r"read more", r"read also",
+    r"see also", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)", r"more from",
+    r"recommended(?: for you| stories| articles)?", r"most (?:read|popular|viewed|shared)",
+    r"trending(?: now)?", r"popular posts", r"recent posts", r"latest (?:news|posts|stories|articles)",
+    r"top stories", r"editor'?s picks", r"weitere artikel", r"mehr zum thema", r"das könnte sie auch interessieren",
+    r"auch interessant", r"meistgelesen", r"ähnliche artikel", r"verwandte artikel", r"neueste beiträge",
+    r"lire aussi", r"à lire aussi", r"les plus lus", r"articles les plus lus", r"sur le même sujet",
+    r"à voir aussi", r"dans la même rubrique", r"te puede interesar", r"noticias relacionadas",
+    r"lo más leído", r"más noticias", r"artículos relacionados", r"leer más", r"lire la suite",
+]), max_words=9)
+
+COMMENTS = PatternRule("chrome:comments", any_of([
+    r"\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)",
+    r"comments?", r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"reply",
+    r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
+    r"e-?mail address will not be published", r"kommentare?", r"kommentar schreiben", r"antworten",
+    r"commentaires?", r"laisser un commentaire", r"répondre", r"comentarios?", r"deja un comentario",
+    r"responder", r"notify me of (?:new|follow-up)", r"save my name",
+    r"join the (?:discussion|conversation)", r"be the first to comment",
+]), max_words=16)
+
+TAGS = PatternRule("chrome:tags", re.compile(
+    r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
+    r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?)\s*:"),
+    max_words=30)
+
+CREDIT = PatternRule("chrome:credit", re.compile(
+    r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
+    r"illustration)\s*:|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"),
+    max_words=12)
+
+_BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
+
+
+def breadcrumb(features: BlockFeatures) -> str | None:
+    """``Home » Recipes » Sharing`` and friends: short segments between separators."""
+    if features.words > 16 or features.ends_with_punctuation:
+        return None
+    parts = [p for p in _BREADCRUMB_SEP.split(features.text) if p.strip()]
+    if len(parts) < 3 and not (len(parts) == 2 and "»" in features.text):
+        return None
+    if all(len(p.split()) <= 5 for p in parts):
+        return "chrome:breadcrumb"
+    return None
+
+
+RULES = (NAV, SHARE, RELATED, COMMENTS, TAGS, CREDIT, breadcrumb)

@@ -1,0 +1,95 @@
+"""One frozen configuration object for the whole pipeline.
+
+Every field is documented here and nowhere else; the CLI options and the keyword
+arguments of :func:`cleaner.clean` map onto these fields one to one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class Mode(str, Enum):
+    """How hard the chrome stage cuts.
+
+    ``precision`` drops anything doubtful (cleaner output, some article lines lost),
+    ``recall`` keeps anything doubtful (every article line, some chrome left),
+    ``balanced`` sits between and is the default.
+    """
+
+    PRECISION = "precision"
+    BALANCED = "balanced"
+    RECALL = "recall"
+
+
+class InputFormat(str, Enum):
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class ModeSettings:
+    """The numbers a mode stands for. Tuned on the dev pages with ``bench/boilerplate.py``."""
+
+    #: a block whose content score reaches this is kept
+    keep_threshold: float
+    #: a short block is kept only when this many content blocks sit next to it
+    short_needs_neighbours: int
+    #: drop short blocks outside the main run of prose (page head and foot)
+    trim_outside_main: bool
+
+
+MODE_SETTINGS: dict[Mode, ModeSettings] = {
+    Mode.PRECISION: ModeSettings(keep_threshold=0.6, short_needs_neighbours=2,
+                                 trim_outside_main=True),
+    Mode.BALANCED: ModeSettings(keep_threshold=0.5, short_needs_neighbours=1,
+                                trim_outside_main=True),
+    Mode.RECALL: ModeSettings(keep_threshold=0.35, short_needs_neighbours=1,
+                              trim_outside_main=False),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanerConfig:
+    """Settings for one :class:`cleaner.Cleaner`.
+
+    Attributes:
+        mode: precision / balanced / recall preset for chrome removal.
+        normalize: run Unicode repair (mojibake, control and invisible characters).
+        chrome: remove site chrome (banners, menus, footers ...).
+        repair: repair damaged tokens (split and glued words, wrap hyphens, spaces).
+        input_format: ``auto`` sniffs HTML, ``text`` and ``html`` force one reader.
+        language: ISO 639-1 code to use instead of detecting the page language.
+        protect: words that repair must never change (compared case-insensitively).
+    """
+
+    mode: Mode = Mode.BALANCED
+    normalize: bool = True
+    chrome: bool = True
+    repair: bool = True
+    input_format: InputFormat = InputFormat.AUTO
+    language: str | None = None
+    protect: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Accept plain strings from callers, store the enums.
+        object.__setattr__(self, "mode", Mode(self.mode))
+        object.__setattr__(self, "input_format", InputFormat(self.input_format))
+        object.__setattr__(self, "protect", frozenset(w.lower() for w in self.protect))
+        if self.language is not None and not self.language.isalpha():
+            raise ValueError(f"language must be an ISO 639-1 code, got {self.language!r}")
+
+    @property
+    def settings(self) -> ModeSettings:
+        return MODE_SETTINGS[self.mode]
+
+    def replace(self, **changes: Any) -> CleanerConfig:
+        """A copy with some fields changed; unknown names raise ``TypeError``."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)

@@ -1,0 +1,94 @@
+"""Word statistics: stopword lists, language detection and word frequencies.
+
+The loaders are cached because the data they return is read-only: caching changes
+speed, never results.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import re
+
+WORD_RE = re.compile(r"\w+")
+
+#: languages whose compounds are written as one word: gluing two words is normal
+#: there, so splitting unknown long words would damage correct text
+COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el", "lt", "lv"})
+
+#: detection needs at least this many stopword hits and this share of tokens
+_MIN_HITS = 3
+_MIN_SHARE = 0.12
+
+
+@lru_cache(maxsize=1)
+def stopword_table() -> dict[str, frozenset[str]]:
+    """Most frequent words per language, built by ``scripts/build_wordlists.py``."""
+    raw = resources.files("cleaner").joinpath("data/stopwords.json").read_text(encoding="utf-8")
+    languages: dict[str, list[str]] = json.loads(raw)["languages"]
+    return {lang: frozenset(words) for lang, words in languages.items()}
+
+
+@lru_cache(maxsize=1)
+def all_stopwords() -> frozenset[str]:
+    """Union over every language: a language-independent stopword set."""
+    union: set[str] = set()
+    for words in stopword_table().values():
+        union.update(words)
+    return frozenset(union)
+
+
+def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
+    """The language whose stopwords cover the most tokens, or None when unsure."""
+    table = stopword_table()
+    tokens: list[str] = []
+    for text in texts:
+        tokens.extend(t.lower() for t in WORD_RE.findall(text))
+        if len(tokens) >= max_tokens:
+            break
+    if not tokens:
+        return None
+    best_lang, best_hits = None, 0
+    for lang, words in table.items():
+        hits = sum(1 for t in tokens if t in words)
+        if hits > best_hits:
+            best_lang, best_hits = lang, hits
+    if best_hits < _MIN_HITS or best_hits / len(tokens) < _MIN_SHARE:
+        return None
+    return best_lang
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word frequencies of one language, as Zipf values (log10 of per-billion counts)."""
+
+    language: str
+    frequencies: dict[str, float]
+
+    def zipf(self, word: str) -> float:
+        freq = self.frequencies.get(word.lower())
+        if not freq:
+            return 0.0
+        return math.log10(freq) + 9.0
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.frequencies
+
+    @property
+    def compounding(self) -> bool:
+        return self.language in COMPOUNDING_LANGUAGES
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(language: str) -> Lexicon | None:
+    """Frequencies shipped by wordfreq for ``language``, or None if it has none."""
+    import wordfreq  # imported lazily: start-up of the CLI stays fast without repair
+
+    if language not in wordfreq.available_languages("best"):
+        return None
+    return Lexicon(language, wordfreq.get_frequency_dict(language, "best"))

@@ -1,0 +1,91 @@
+"""Unicode repair with the profile corpus builders use.
+
+Fixes mojibake, removes control characters and invisible characters inside words.
+Deliberately leaves alone character width, ligatures, curly quotes, line breaks and
+Unicode normalisation, so CJK and typographic text come out exactly as they came in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+import ftfy
+from ftfy.badness import is_bad
+
+from cleaner.document import Edit
+
+FTFY_PROFILE = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization=None,
+    explain=True,
+)
+
+#: ASCII and C1 controls other than tab/newline, plus terminal escapes: cheap to spot
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: soft hyphen, zero-width space, word joiner, BOM inside text, Mongolian vowel separator
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
+#: zero-width (non-)joiners carry meaning in Persian, Indic scripts and emoji;
+#: between two Latin letters they are only damage
+_LATIN_JOINER_RE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f])")
+
+_CONTROL_STEPS = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
+
+
+def fix_unicode(text: str) -> tuple[str, str]:
+    """ftfy with the corpus profile; returns the text and the rule id that changed it."""
+    if text.isascii():
+        if not _CONTROL_RE.search(text) and "\x1b" not in text:
+            return text, ""
+    elif not is_bad(text) and not _CONTROL_RE.search(text):
+        return text, ""
+    fixed = ftfy.fix_and_explain(text, config=FTFY_PROFILE)
+    if fixed.text == text:
+        return text, ""
+    steps = {name for _action, name in fixed.explanation or []}
+    rule = "repair:control" if steps <= _CONTROL_STEPS else "repair:mojibake"
+    return fixed.text, rule
+
+
+def remove_invisible(text: str) -> str:
+    """Drop soft hyphens and zero-width characters that only break words apart."""
+    if text.isascii():
+        return text
+    return _LATIN_JOINER_RE.sub("", _INVISIBLE_RE.sub("", text))
+
+
+def diff_edits(block: int, before: str, after: str, rule: str) -> list[Edit]:
+    """Minimal edits turning ``before`` into ``after``, offsets into ``before``."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [
+        Edit(block, i1, i2, before[i1:i2], after[j1:j2], rule)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+NormalizeStep = Callable[[str], tuple[str, str]]
+
+
+def _invisible_step(text: str) -> tuple[str, str]:
+    fixed = remove_invisible(text)
+    return fixed, ("repair:invisible" if fixed != text else "")
+
+
+STEPS: tuple[NormalizeStep, ...] = (fix_unicode, _invisible_step)
+
+
+def normalize_block(index: int, text: str) -> tuple[str, list[Edit]]:
+    """Run every normalisation step on one block, recording an edit only on change."""
+    edits: list[Edit] = []
+    for step in STEPS:
+        fixed, rule = step(text)
+        if rule:
+            edits.extend(diff_edits(index, text, fixed, rule))
+            text = fixed
+    return text, edits

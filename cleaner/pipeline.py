@@ -1,0 +1,83 @@
+"""The composition of every stage, and nothing else.
+
+input (text or HTML) -> unify line breaks -> segment into blocks -> normalise
+-> detect language -> chrome verdicts -> repair kept blocks -> join.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from cleaner import chrome, html
+from cleaner.config import CleanerConfig, InputFormat
+from cleaner.document import Block, CleanResult, Edit, Verdict
+from cleaner.lexicon import detect_language, load_lexicon
+from cleaner.normalize import normalize_block
+from cleaner.repair import repair_block
+from cleaner.segment import segment, unify_line_breaks
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+class Cleaner:
+    """A reusable, thread-safe cleaner. Holds only its frozen config."""
+
+    def __init__(self, config: CleanerConfig | None = None, **options: Any) -> None:
+        base = config or CleanerConfig()
+        self.config = base.replace(**options) if options else base
+
+    def clean(self, text: str) -> str:
+        return self.clean_document(text).text
+
+    def clean_document(self, text: str) -> CleanResult:
+        config = self.config
+        input_format = "text"
+        if config.input_format is InputFormat.HTML or (
+            config.input_format is InputFormat.AUTO and html.looks_like_html(text)
+        ):
+            text = html.extract_text(text, config.mode)
+            input_format = "html"
+        blocks = segment(unify_line_breaks(text))
+        texts = [b.text for b in blocks]
+        edits: list[Edit] = []
+        hyphen_breaks = [b.hyphen_breaks for b in blocks]
+        if config.normalize:
+            for i, block in enumerate(blocks):
+                fixed, block_edits = normalize_block(i, block.text)
+                if block_edits:
+                    texts[i] = fixed
+                    edits.extend(block_edits)
+                    hyphen_breaks[i] = _shift(block.hyphen_breaks, block_edits)
+
+        language = config.language or detect_language(texts)
+        if config.chrome:
+            verdicts = chrome.classify(texts, language, config.settings)
+        else:
+            verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
+
+        if config.repair:
+            lexicon = load_lexicon(language) if language else None
+            for i, verdict in enumerate(verdicts):
+                if verdict.keep:
+                    texts[i], block_edits = repair_block(
+                        i, texts[i], lexicon, config.protect, hyphen_breaks[i]
+                    )
+                    edits.extend(block_edits)
+
+        kept = [t for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
+        clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
+        return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
+
+
+def _shift(offsets: tuple[int, ...], edits: list[Edit]) -> tuple[int, ...]:
+    """Move offsets past the length changes that earlier edits made."""
+    shifted = []
+    for pos in offsets:
+        delta = sum(len(e.after) - len(e.before) for e in edits if e.end <= pos)
+        shifted.append(pos + delta)
+    return tuple(shifted)
+
+
+def replace_block_text(block: Block, text: str) -> Block:
+    return dataclasses.replace(block, text=text)

@@ -1,0 +1,113 @@
+"""Split page text into blocks, whatever its layout.
+
+Three layouts come in: one block per line (Common Crawl WET, most converters),
+paragraphs separated by blank lines, and prose hard-wrapped at a fixed width.
+All three give the same blocks for the same page: wrapped lines are joined back into
+their paragraph, everything else is one block per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaner.document import Block
+
+_LINE_BREAKS_RE = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_BULLET_RE = re.compile(r"^(?:[-*•·‣▪–—>]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+_SENTENCE_END = ".!?:;\"'”’»)"
+
+#: widths outside this range are not hard wrapping (tweets, or unwrapped paragraphs)
+_MIN_WRAP_WIDTH = 30
+_MAX_WRAP_WIDTH = 100
+#: a line this close to the wrap width counts as filled by the wrapper
+_FULL_SLACK = 15
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def unify_line_breaks(text: str) -> str:
+    """CRLF, CR, Unicode line and paragraph separators all become ``\\n``."""
+    return _LINE_BREAKS_RE.sub("\n", text)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        start = offset + (len(raw) - len(raw.lstrip()))
+        lines.append(_Line(stripped, start, start + len(stripped)))
+        offset += len(raw) + 1
+    return lines
+
+
+def wrap_width(lines: list[_Line]) -> int | None:
+    """The column the text was hard-wrapped at, or None if it was not wrapped."""
+    filled = [ln.text for ln in lines if ln.text]
+    if len(filled) < 4:
+        return None
+    width = max(len(t) for t in filled)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    full = [t for t in filled if len(t) >= width - _FULL_SLACK]
+    if len(full) < 3 or len(full) / len(filled) < 0.3:
+        return None
+    # A wrapper cuts mid-sentence; a one-block-per-line page ends its long lines
+    # with a full stop. This tells the two apart when both have similar widths.
+    open_ended = sum(1 for t in full if t[-1] not in _SENTENCE_END)
+    if open_ended / len(full) < 0.6:
+        return None
+    return width
+
+
+def _continues(previous: str, following: str, width: int) -> bool:
+    """Did the wrapper break here, i.e. would the next word not have fit?"""
+    if not previous or not following or _BULLET_RE.match(following):
+        return False
+    first_word = following.split(maxsplit=1)[0]
+    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
+        return len(previous) + len(first_word) > width
+    return len(previous) + 1 + len(first_word) > width
+
+
+def segment(text: str) -> list[Block]:
+    """Blocks of ``text`` (line breaks must already be unified)."""
+    lines = _lines(text)
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    parts: list[str] = []
+    hyphens: list[int] = []
+    start = end = 0
+
+    def flush() -> None:
+        if parts:
+            blocks.append(Block(len(blocks), "".join(parts), start, end, tuple(hyphens)))
+            parts.clear()
+            hyphens.clear()
+
+    previous = ""
+    for line in lines:
+        if not line.text:
+            flush()
+            previous = ""
+            continue
+        if parts and width is not None and _continues(previous, line.text, width):
+            joined = "".join(parts)
+            if joined.endswith("-") and joined[-2:-1].isalpha() and line.text[0].isalpha():
+                hyphens.append(len(joined) - 1)
+            else:
+                parts.append(" ")
+        else:
+            flush()
+            start = line.start
+        parts.append(line.text)
+        end = line.end
+        previous = line.text
+    flush()
+    return blocks
