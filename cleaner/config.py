@@ -41,15 +41,17 @@ class ModeSettings:
     short_needs_neighbours: int
     #: drop short blocks outside the main run of prose (page head and foot)
     trim_outside_main: bool
+    #: a cluster of kept text smaller than this share of the article's is dropped
+    min_cluster_share: float
 
 
 MODE_SETTINGS: dict[Mode, ModeSettings] = {
     Mode.PRECISION: ModeSettings(keep_threshold=0.6, short_needs_neighbours=2,
-                                 trim_outside_main=True),
+                                 trim_outside_main=True, min_cluster_share=0.5),
     Mode.BALANCED: ModeSettings(keep_threshold=0.5, short_needs_neighbours=1,
-                                trim_outside_main=True),
+                                trim_outside_main=True, min_cluster_share=0.25),
     Mode.RECALL: ModeSettings(keep_threshold=0.35, short_needs_neighbours=1,
-                              trim_outside_main=False),
+                              trim_outside_main=False, min_cluster_share=0.05),
 }
 
 

@@ -52,7 +52,10 @@ def wrap_width(lines: list[_Line]) -> int | None:
     filled = [ln.text for ln in lines if ln.text]
     if len(filled) < 4:
         return None
-    width = max(len(t) for t in filled)
+    # A high percentile, not the maximum: a stray long line (a URL, a footer) must
+    # not hide the width the rest of the text was wrapped at.
+    lengths = sorted(len(t) for t in filled)
+    width = lengths[int(0.95 * (len(lengths) - 1))]
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
     full = [t for t in filled if len(t) >= width - _FULL_SLACK]

@@ -13,8 +13,8 @@ DONATION = PatternRule("chrome:donation", any_of([
     r"support (?:us|our (?:work|journalism|mission|reporting))", r"become a (?:patron|member|supporter)",
     r"patreon", r"jetzt spenden", r"spenden", r"spende", r"unterstützen sie (?:uns|unsere arbeit)",
     r"faire un don", r"faites un don", r"soutenez(?:-nous)?", r"haz una donación", r"donar", r"dona ahora",
-    r"apóyanos",
-]), max_words=22)
+    r"apóyanos", r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
+]), max_words=40)
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"newsletters?", r"mailing list", r"subscribe to (?:our|the|my)", r"sign up for (?:our|the|my|free)",
@@ -22,8 +22,8 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"delivered (?:straight )?to your inbox", r"in your inbox", r"e-?mail updates",
     r"enter your e-?mail", r"your e-?mail address", r"join (?:our|the) (?:list|community)",
     r"abonnieren sie", r"newsletter abonnieren", r"jetzt anmelden", r"inscrivez-vous",
-    r"abonnez-vous", r"lettre d'information", r"suscríbete", r"boletín",
-]), max_words=22)
+    r"abonnez-vous", r"lettre d'information", r"lettres d'information", r"suscríbete", r"boletín",
+]), max_words=40)
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"subscribe(?: now| today)?", r"already a subscriber", r"subscribers? only", r"premium content",
@@ -46,7 +46,8 @@ COOKIE = PatternRule("chrome:cookie", any_of([
 
 AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
-    r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted",
+    r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted", r"reklama",
+    r"pubblicità",
 ]), max_words=6)
 
 RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD)

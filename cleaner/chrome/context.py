@@ -35,6 +35,8 @@ class Thresholds:
     near_stopword_share: float = 0.12
     #: how many blocks before prose may hold a headline and its byline/dateline
     heading_reach: int = 2
+    #: this many dropped blocks in a row separate two clusters of kept text
+    cluster_gap: int = 2
 
 
 THRESHOLDS = Thresholds()
@@ -54,6 +56,23 @@ def base_class(features: BlockFeatures, t: Thresholds = THRESHOLDS) -> BlockClas
     if words >= t.good_words and features.ends_with_punctuation:
         return BlockClass.NEAR
     return BlockClass.SHORT
+
+
+def _promote_best_if_no_good(
+    features: list[BlockFeatures], classes: list[BlockClass]
+) -> list[BlockClass]:
+    """A page with no prose by absolute measures (a tiny page, an unknown language)
+    still has a main text: its longest doubtful blocks, judged against each other."""
+    if BlockClass.GOOD in classes:
+        return classes
+    candidates = [f.words for f, c in zip(features, classes, strict=True) if c is not BlockClass.BAD]
+    if not candidates:
+        return classes
+    longest = max(candidates)
+    return [
+        BlockClass.GOOD if c is not BlockClass.BAD and f.words >= 0.5 * longest else c
+        for f, c in zip(features, classes, strict=True)
+    ]
 
 
 def _nearest(classes: list[BlockClass], index: int, step: int) -> BlockClass | None:
@@ -80,6 +99,7 @@ def resolve(
 ) -> list[Verdict]:
     """Final verdicts from per-block classes; ``reasons`` carries the rule that named chrome."""
     n = len(classes)
+    classes = _promote_best_if_no_good(features, classes)
     good_positions = [i for i, c in enumerate(classes) if c is BlockClass.GOOD]
     first_good = good_positions[0] if good_positions else n
     last_good = good_positions[-1] if good_positions else -1
@@ -122,4 +142,41 @@ def resolve(
             verdicts.append(Verdict(True, "content:context", max(score, 0.5)))
         else:
             verdicts.append(Verdict(False, "chrome:context", min(score, 0.3)))
-    return verdicts
+    return _keep_main_clusters(features, classes, verdicts, settings, t)
+
+
+def _keep_main_clusters(
+    features: list[BlockFeatures],
+    classes: list[BlockClass],
+    verdicts: list[Verdict],
+    settings: ModeSettings,
+    t: Thresholds,
+) -> list[Verdict]:
+    """Drop islands of text far from the article: teasers, comment threads, footers.
+
+    Kept blocks form clusters where fewer than ``cluster_gap`` blocks were dropped
+    between them. The cluster with the most prose is the article; a cluster much
+    smaller than it is a secondary island and goes.
+    """
+    clusters: list[list[int]] = []
+    gap = t.cluster_gap + 1
+    for i, verdict in enumerate(verdicts):
+        if verdict.keep:
+            if gap > t.cluster_gap or not clusters:
+                clusters.append([])
+            clusters[-1].append(i)
+            gap = 0
+        else:
+            gap += 1
+    if len(clusters) < 2:
+        return verdicts
+    weights = [
+        sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
+    ]
+    main = max(weights)
+    result = list(verdicts)
+    for cluster, weight in zip(clusters, weights, strict=True):
+        if weight < settings.min_cluster_share * main:
+            for i in cluster:
+                result[i] = Verdict(False, "chrome:island", min(verdicts[i].score, 0.4))
+    return result

@@ -37,7 +37,11 @@ RELATED = PatternRule("chrome:related", any_of([
     r"lire aussi", r"à lire aussi", r"les plus lus", r"articles les plus lus", r"sur le même sujet",
     r"à voir aussi", r"dans la même rubrique", r"te puede interesar", r"noticias relacionadas",
     r"lo más leído", r"más noticias", r"artículos relacionados", r"leer más", r"lire la suite",
-]), max_words=9)
+    r"ähnliche beiträge", r"verwandte beiträge", r"das könnte dich auch interessieren", r"lesen sie auch",
+    r"lies auch", r"vea también", r"lea también", r"ver también", r"voir aussi", r"previous article",
+    r"next article", r"vorheriger artikel", r"nächster artikel", r"article précédent", r"article suivant",
+    r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
+]), max_words=12)
 
 COMMENTS = PatternRule("chrome:comments", any_of([
     r"\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)",
@@ -46,7 +50,8 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"e-?mail address will not be published", r"kommentare?", r"kommentar schreiben", r"antworten",
     r"commentaires?", r"laisser un commentaire", r"répondre", r"comentarios?", r"deja un comentario",
     r"responder", r"notify me of (?:new|follow-up)", r"save my name",
-    r"join the (?:discussion|conversation)", r"be the first to comment",
+    r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
+    r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
 ]), max_words=16)
 
 TAGS = PatternRule("chrome:tags", re.compile(
@@ -74,4 +79,21 @@ def breadcrumb(features: BlockFeatures) -> str | None:
     return None
 
 
-RULES = (NAV, SHARE, RELATED, COMMENTS, TAGS, CREDIT, breadcrumb)
+POST_META = PatternRule("chrome:post-meta", any_of([
+    r"this (?:entry|post|article) was posted (?:in|on)", r"posted (?:on|in) .{1,60} (?:by|in|under)",
+    r"der beitrag wurde am", r"veröffentlicht und wurde unter", r"abgelegt unter", r"bookmark the permalink",
+    r"suggested citation", r"cite this (?:article|page)", r"zitiervorschlag", r"zuletzt aktualisiert",
+    r"last (?:updated|modified)(?: on)?", r"this page was last (?:edited|modified)",
+    r"dernière mise à jour", r"última actualización", r"affiliate[- ]links?", r"provisions-links",
+    r"als amazon-partner", r"as an amazon associate", r"lien(?:s)? affilié", r"enlaces de afiliados",
+]), max_words=45)
+
+EMBED = PatternRule("chrome:embed", any_of([
+    r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)", r"externe(?:r|n)? inhalte?",
+    r"wir respektieren (?:deine|ihre) privatsphäre", r"click (?:on )?the (?:button|link) (?:below )?to load",
+    r"load (?:the )?(?:external )?content", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
+    r"your browser does not support", r"ihr browser unterstützt", r"activez javascript",
+    r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
+]), max_words=50)
+
+RULES = (NAV, SHARE, RELATED, COMMENTS, TAGS, CREDIT, POST_META, EMBED, breadcrumb)

@@ -23,4 +23,4 @@ def symbols_only(features: BlockFeatures) -> str | None:
     return None
 
 
-RULES = (link_only, symbols_only)
+RULES = (link_only,)

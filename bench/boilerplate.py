@@ -1,0 +1,206 @@
+"""Score chrome removal on the dev pages in ``../shared/devdata``.
+
+For ``readability/*``: bag-of-words precision, recall and F1 against ``gold.txt``
+(lower-cased ``\\w+`` tokens, multiset overlap; precision averaged over pages with
+non-empty output, recall over all pages, F1 the harmonic mean of the two averages).
+For ``trafilatura/*``: snippet precision, recall and F1 pooled over all pages (a
+"with" snippet found in the output is a true positive, a missed one a false negative,
+a "without" snippet found a false positive; whitespace collapsed and NFC on both sides).
+
+One table per input: each text rendering (``page.r1.txt``, ``page.r2.txt``) and the
+HTML (``page.html.gz``), plus reference systems on the same pages.
+
+    python bench/boilerplate.py                       # text renderings, balanced mode
+    python bench/boilerplate.py --html --mode precision
+    python bench/boilerplate.py --systems keep-all,cleaner
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cleaner import Cleaner, CleanerConfig
+
+DEVDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata"
+TOKEN_RE = re.compile(r"\w+")
+SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass
+class Page:
+    collection: str
+    name: str
+    folder: Path
+
+    def read(self, source: str) -> str:
+        if source == "html":
+            with gzip.open(self.folder / "page.html.gz", "rt", encoding="utf-8") as fh:
+                return fh.read()
+        return (self.folder / f"page.{source}.txt").read_text(encoding="utf-8")
+
+
+def pages(devdata: Path, collection: str) -> list[Page]:
+    root = devdata / collection
+    return [Page(collection, p.name, p) for p in sorted(root.iterdir()) if p.is_dir()]
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(t.lower() for t in TOKEN_RE.findall(text))
+
+
+def squash(text: str) -> str:
+    return SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass
+class Score:
+    bow_precisions: list[float] = field(default_factory=list)
+    bow_recalls: list[float] = field(default_factory=list)
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+
+    def add_readability(self, output: str, gold: str) -> None:
+        out, ref = tokens(output), tokens(gold)
+        overlap = sum((out & ref).values())
+        if out:
+            self.bow_precisions.append(overlap / sum(out.values()))
+        self.bow_recalls.append(overlap / sum(ref.values()) if ref else 1.0)
+
+    def add_snippets(self, output: str, snippets: dict[str, list[str]]) -> None:
+        text = squash(output)
+        for snippet in snippets.get("with", []):
+            if squash(snippet) in text:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for snippet in snippets.get("without", []):
+            if squash(snippet) in text:
+                self.fp += 1
+
+    def readability_prf(self) -> tuple[float, float, float]:
+        p = sum(self.bow_precisions) / len(self.bow_precisions) if self.bow_precisions else 0.0
+        r = sum(self.bow_recalls) / len(self.bow_recalls) if self.bow_recalls else 0.0
+        return p, r, _f1(p, r)
+
+    def snippet_prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, _f1(p, r)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+System = Callable[[str, str], str]
+
+
+def make_systems(names: list[str], config: CleanerConfig) -> dict[str, System]:
+    cleaner_text = Cleaner(config.replace(input_format="text"))
+    cleaner_html = Cleaner(config.replace(input_format="html"))
+    available: dict[str, System] = {
+        "keep-all": lambda text, source: text,
+        "cleaner": lambda text, source: (cleaner_html if source == "html" else cleaner_text).clean(text),
+        "trafilatura": _trafilatura_extract,
+    }
+    unknown = [n for n in names if n not in available]
+    if unknown:
+        sys.exit(f"unknown system(s): {', '.join(unknown)}; choose from {', '.join(available)}")
+    return {n: available[n] for n in names}
+
+
+def _trafilatura_extract(text: str, source: str) -> str:
+    if source != "html":
+        return text  # trafilatura needs markup; on plain text it has nothing to go on
+    import trafilatura
+
+    return trafilatura.extract(text, output_format="txt", include_comments=False) or ""
+
+
+def in_split(name: str, split: str) -> bool:
+    """Stable train/validation split by a hash of the page name (used from issue 3 on)."""
+    if split == "all":
+        return True
+    import hashlib
+
+    bucket = int(hashlib.sha256(name.encode()).hexdigest(), 16) % 10
+    return (bucket < 3) == (split == "validation")
+
+
+def run(devdata: Path, sources: list[str], systems: dict[str, System], split: str,
+        limit: int | None) -> Iterator[tuple[str, str, Score, Score]]:
+    collections = {c: [p for p in pages(devdata, c) if in_split(f"{c}/{p.name}", split)][:limit]
+                   for c in ("readability", "trafilatura")}
+    for source in sources:
+        for system_name, system in systems.items():
+            if system_name == "trafilatura" and source != "html":
+                continue
+            read_score, snip_score = Score(), Score()
+            for collection, score in (("readability", read_score), ("trafilatura", snip_score)):
+                for page in collections[collection]:
+                    text = page.read(source)
+                    started = time.perf_counter()
+                    output = system(text, source)
+                    score.seconds += time.perf_counter() - started
+                    score.chars += len(text.encode("utf-8"))
+                    score.pages += 1
+                    if collection == "readability":
+                        gold = (page.folder / "gold.txt").read_text(encoding="utf-8")
+                        score.add_readability(output, gold)
+                    else:
+                        snippets = json.loads((page.folder / "snippets.json").read_text("utf-8"))
+                        score.add_snippets(output, snippets)
+            yield source, system_name, read_score, snip_score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--devdata", type=Path, default=DEVDATA)
+    parser.add_argument("--mode", default="balanced", choices=["precision", "balanced", "recall"])
+    parser.add_argument("--sources", default="r1,r2", help="comma list of r1, r2, html")
+    parser.add_argument("--html", action="store_true", help="add the HTML source")
+    parser.add_argument("--systems", default="keep-all,cleaner",
+                        help="comma list of keep-all, cleaner, trafilatura (HTML only)")
+    parser.add_argument("--split", default="all", choices=["all", "train", "validation"])
+    parser.add_argument("--limit", type=int, default=None, help="pages per collection")
+    parser.add_argument("--no-repair", action="store_true", help="score chrome removal alone")
+    args = parser.parse_args()
+    if not args.devdata.is_dir():
+        sys.exit(f"no dev data at {args.devdata}")
+    sources = [s for s in args.sources.split(",") if s]
+    if args.html and "html" not in sources:
+        sources.append("html")
+    config = CleanerConfig(mode=args.mode, repair=not args.no_repair)
+    systems = make_systems(args.systems.split(","), config)
+
+    print(f"mode={args.mode} split={args.split} repair={not args.no_repair}")
+    header = (f"{'source':6} {'system':12} | {'read P':>6} {'read R':>6} {'read F1':>7} | "
+              f"{'snip P':>6} {'snip R':>6} {'snip F1':>7} | {'MB/s':>6}")
+    print(header)
+    print("-" * len(header))
+    for source, name, read_score, snip_score in run(args.devdata, sources, systems, args.split,
+                                                     args.limit):
+        rp, rr, rf = read_score.readability_prf()
+        sp, sr, sf = snip_score.snippet_prf()
+        seconds = read_score.seconds + snip_score.seconds
+        mbps = (read_score.chars + snip_score.chars) / 1e6 / seconds if seconds else 0.0
+        print(f"{source:6} {name:12} | {rp:6.3f} {rr:6.3f} {rf:7.3f} | "
+              f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
