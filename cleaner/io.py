@@ -1,0 +1,113 @@
+"""Reading inputs safely and writing outputs atomically.
+
+Inputs are only ever opened for reading. Outputs go to a temporary file in the
+target folder and are renamed over the target once complete, so a reader sees the
+old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+#: exit codes, documented in the README
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+#: magic numbers of formats people feed by mistake
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+)
+
+
+class CleanerError(Exception):
+    """An error with a message fit for the user; the CLI prints it on one line."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Bytes to text: BOMs are honoured, binary data and bad bytes are refused."""
+    if data.startswith(codecs.BOM_UTF8):
+        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        for magic, kind in _BINARY_MAGIC:
+            if data.startswith(magic):
+                raise CleanerError(f"{name}: binary input ({kind}), expected text or HTML")
+        if b"\x00" in data[:8192] and encoding.replace("-", "").lower() == "utf8":
+            raise CleanerError(f"{name}: binary input (NUL bytes), expected text or HTML")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CleanerError(
+            f"{name}: not valid {encoding} (bad byte at offset {exc.start}); "
+            "pass --encoding cp1252 (or the right one) if the file uses another encoding"
+        ) from None
+    except LookupError:
+        raise CleanerError(f"unknown encoding {encoding!r}", exit_code=EXIT_USAGE) from None
+
+
+def read_text(path: str, encoding: str = "utf-8") -> str:
+    """Text of a file, or of stdin for ``-``."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise CleanerError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CleanerError(f"{path}: is a directory (use `cleaner batch` for folders)") from None
+    except PermissionError:
+        raise CleanerError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, path, encoding)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either complete or untouched."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def write_output(path: str, text: str) -> None:
+    """Write to a file atomically, or to stdout for ``-``."""
+    if path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(Path(path), text)
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot write ({exc.strerror or exc})") from None
