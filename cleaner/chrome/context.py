@@ -34,7 +34,7 @@ class Thresholds:
     near_words: float = 7
     near_stopword_share: float = 0.12
     #: how many blocks before prose may hold a headline and its byline/dateline
-    heading_reach: int = 2
+    heading_reach: int = 3
     #: this many dropped blocks in a row separate two clusters of kept text
     cluster_gap: int = 2
 
@@ -85,9 +85,71 @@ def _nearest(classes: list[BlockClass], index: int, step: int) -> BlockClass | N
     return None
 
 
-def _looks_like_heading(features: BlockFeatures) -> bool:
+#: chrome that sits between a headline and its text without ending the article head
+SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrome:credit", "chrome:shop"})
+
+
+#: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
+_GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:shop"})
+
+
+def _is_headline(features: BlockFeatures) -> bool:
     stripped = features.text.rstrip()
-    return 0 < features.words <= 20 and (not stripped or stripped[-1] not in ".,;")
+    return features.words >= 3 and features.digit_share < 0.1 and stripped[-1:] not in ".,;"
+
+
+def _heading_chain(
+    features: list[BlockFeatures], classes: list[BlockClass], reasons: list[str | None],
+    first: int, reach: int,
+) -> list[int]:
+    """The article head above the prose starting at ``first``: dateline, byline, headline.
+
+    Walks up at most ``reach`` blocks, skipping soft chrome (share rows, ads), and
+    stops after a headline or a one- or two-word label: whatever sits above those
+    belongs to the site (menus, section names), not to the article. Without a
+    headline only a plain heading right above the prose is kept (forum user names,
+    post counts and join dates are not an article head).
+    """
+    chain: list[int] = []
+    j = first - 1
+    skipped = 0
+    while j >= 0 and len(chain) < reach:
+        if classes[j] is BlockClass.BAD:
+            if reasons[j] in SOFT_CHROME and skipped < 3:
+                skipped += 1
+                j -= 1
+                continue
+            break
+        if classes[j] is BlockClass.GOOD or features[j].words > 25:
+            break
+        chain.append(j)
+        if _is_headline(features[j]):
+            return chain
+        if features[j].words <= 2 and features[j].digit_share == 0:
+            break
+        j -= 1
+    if chain and features[chain[0]].digit_share == 0:
+        return chain[:1]
+    return []
+
+
+def _list_run(features: list[BlockFeatures], classes: list[BlockClass], start: int) -> list[int]:
+    """Short blocks right after kept text that read as data: ingredients, specifications.
+
+    Menus rarely carry numbers; lists of quantities and specifications nearly always do.
+    """
+    run: list[int] = []
+    j = start
+    while j < len(classes) and classes[j] in (BlockClass.SHORT, BlockClass.NEAR):
+        run.append(j)
+        j += 1
+    numeric = [i for i in run if any(ch.isdigit() for ch in features[i].text)]
+    if not numeric:
+        return []
+    run = run[: run.index(numeric[-1]) + 1]
+    if len(run) >= 3 and len(numeric) >= 0.6 * len(run):
+        return run
+    return []
 
 
 def resolve(
@@ -105,7 +167,7 @@ def resolve(
     last_good = good_positions[-1] if good_positions else -1
 
     verdicts: list[Verdict] = []
-    for i, (feat, cls) in enumerate(zip(features, classes, strict=True)):
+    for i, cls in enumerate(classes):
         score = _SCORES[cls]
         if cls is BlockClass.BAD:
             verdicts.append(Verdict(False, reasons[i] or "chrome:pattern", score))
@@ -113,25 +175,14 @@ def resolve(
         if cls is BlockClass.GOOD:
             verdicts.append(Verdict(True, "content", score))
             continue
-        before, after = _nearest(classes, i, -1), _nearest(classes, i, +1)
-        heading = (
-            _looks_like_heading(feat)
-            and any(
-                classes[j] is BlockClass.GOOD
-                for j in range(i + 1, min(n, i + 1 + t.heading_reach))
-            )
-            and all(
-                classes[j] is not BlockClass.BAD
-                for j in range(i + 1, min(n, i + 1 + t.heading_reach))
-            )
-        )
         outside = i < first_good or i > last_good
-        if heading:
-            verdicts.append(Verdict(True, "content:heading", max(score, 0.55)))
-            continue
-        if outside and settings.trim_outside_main:
+        if outside and settings.trim_outside_main and (
+            cls is BlockClass.SHORT or classes[i - 1 if i > last_good else i + 1] is not BlockClass.GOOD
+        ):
+            # Outside the article only prose directly touching it may stay.
             verdicts.append(Verdict(False, "chrome:page-edge", score * 0.5))
             continue
+        before, after = _nearest(classes, i, -1), _nearest(classes, i, +1)
         good_sides = (before is BlockClass.GOOD) + (after is BlockClass.GOOD)
         bad_sides = (before is BlockClass.BAD) + (after is BlockClass.BAD)
         if cls is BlockClass.NEAR:
@@ -142,6 +193,21 @@ def resolve(
             verdicts.append(Verdict(True, "content:context", max(score, 0.5)))
         else:
             verdicts.append(Verdict(False, "chrome:context", min(score, 0.3)))
+
+    for i in good_positions:
+        if i > 0 and not verdicts[i - 1].keep:
+            for j in _heading_chain(features, classes, reasons, i, t.heading_reach):
+                if not verdicts[j].keep:
+                    verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
+    i = 0
+    while i < n:
+        if verdicts[i].keep and i + 1 < n and not verdicts[i + 1].keep:
+            run = _list_run(features, classes, i + 1)
+            for j in run:
+                verdicts[j] = Verdict(True, "content:list", 0.5)
+            i += len(run) + 1
+        else:
+            i += 1
     return _keep_main_clusters(features, classes, verdicts, settings, t)
 
 
@@ -166,7 +232,7 @@ def _keep_main_clusters(
                 clusters.append([])
             clusters[-1].append(i)
             gap = 0
-        else:
+        elif verdict.reason not in _GAP_NEUTRAL:
             gap += 1
     if len(clusters) < 2:
         return verdicts

@@ -74,9 +74,12 @@ def breadcrumb(features: BlockFeatures) -> str | None:
     parts = [p for p in _BREADCRUMB_SEP.split(features.text) if p.strip()]
     if len(parts) < 3 and not (len(parts) == 2 and "»" in features.text):
         return None
-    if all(len(p.split()) <= 5 for p in parts):
-        return "chrome:breadcrumb"
-    return None
+    if not all(len(p.split()) <= 5 for p in parts):
+        return None
+    # "Calories: 180kcal | Fat: 13g" is data set out in a row, not navigation.
+    if sum(1 for p in parts if any(c.isdigit() for c in p)) > len(parts) / 3:
+        return None
+    return "chrome:nav" if "|" in features.text else "chrome:breadcrumb"
 
 
 POST_META = PatternRule("chrome:post-meta", any_of([
