@@ -6,12 +6,11 @@ input (text or HTML) -> unify line breaks -> segment into blocks -> normalise
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from cleaner import chrome, html
 from cleaner.config import CleanerConfig, InputFormat
-from cleaner.document import Block, CleanResult, Edit, Verdict
+from cleaner.document import CleanResult, Edit, Verdict
 from cleaner.lexicon import detect_language, load_lexicon
 from cleaner.normalize import normalize_block
 from cleaner.repair import repair_block
@@ -65,6 +64,7 @@ class Cleaner:
                     )
                     edits.extend(block_edits)
 
+        edits.sort(key=lambda e: e.block)  # stable: a block's normalisation stays before repair
         kept = [t for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
         clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
@@ -77,7 +77,3 @@ def _shift(offsets: tuple[int, ...], edits: list[Edit]) -> tuple[int, ...]:
         delta = sum(len(e.after) - len(e.before) for e in edits if e.end <= pos)
         shifted.append(pos + delta)
     return tuple(shifted)
-
-
-def replace_block_text(block: Block, text: str) -> Block:
-    return dataclasses.replace(block, text=text)

@@ -43,6 +43,10 @@ FRAGMENT_ZIPF = 4.0
 KNOWN_ZIPF = 3.0
 #: glued words: each part must be at least this common
 JOIN_PART_ZIPF = 3.5
+#: a hyphen is only removed when the glued word is at least this common ...
+MIN_MERGED_ZIPF = 2.5
+#: ... and at most this much rarer than the rarer of the two parts
+HYPHEN_SLACK = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +93,22 @@ def _plain_word(word: str) -> bool:
 
 
 def hyphen_choice(left: str, right: str, lexicon: Lexicon) -> str | None:
-    """'merge' for wrap damage, 'keep' for a real compound, None when unsure."""
-    merged = left + right
-    left_known = lexicon.zipf(left) >= KNOWN_ZIPF and len(left) > 1
-    right_known = lexicon.zipf(right) >= KNOWN_ZIPF and len(right) > 1
-    if left_known and right_known:
+    """'merge' for wrap damage, 'keep' for a real compound, None when unsure.
+
+    Wrapping splits words at syllables, leaving fragments ("nego", "tiations", "ing")
+    that are rare or no words at all; a compound joins two words that are common on
+    their own and rare glued together ("nuclearfree"). So: merge when the glued word
+    is at least about as common as the rarer part, keep the hyphen otherwise.
+    Typesetters never leave a single letter on a line, so "e-mail" keeps its hyphen.
+    """
+    if len(left) < 2 or len(right) < 2 or not _plain_word(right):
         return "keep"
-    if lexicon.zipf(merged) >= KNOWN_ZIPF and _plain_word(right):
+    z_merged = lexicon.zipf(left + right)
+    if z_merged < MIN_MERGED_ZIPF:
+        return "keep"
+    if z_merged >= min(lexicon.zipf(left), lexicon.zipf(right)) - HYPHEN_SLACK:
         return "merge"
-    return "keep" if not right.islower() or left_known or right_known else None
+    return "keep"
 
 
 def rule_hyphen(ctx: RepairContext) -> Iterator[Proposal]:

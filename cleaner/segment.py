@@ -79,10 +79,30 @@ def _continues(previous: str, following: str, width: int) -> bool:
     return len(previous) + 1 + len(first_word) > width
 
 
+def _unwrapped_chunks(lines: list[_Line], width: int) -> set[int]:
+    """Start lines of blank-line separated chunks that are lists, not wrapped prose.
+
+    In a wrapped paragraph every line but the last was filled to the width; a chunk
+    with a short line before its end is a list of separate lines (a footer, a menu).
+    """
+    starts: set[int] = set()
+    chunk: list[int] = []
+    for i, line in enumerate([*lines, _Line("", 0, 0)]):
+        if line.text:
+            chunk.append(i)
+            continue
+        if len(chunk) > 1 and any(len(lines[j].text) < width - _FULL_SLACK for j in chunk[:-1]):
+            starts.update(chunk)
+        chunk = []
+    return starts
+
+
 def segment(text: str) -> list[Block]:
     """Blocks of ``text`` (line breaks must already be unified)."""
     lines = _lines(text)
     width = wrap_width(lines)
+    has_chunks = any(not ln.text for ln in lines[1:-1])
+    list_lines = _unwrapped_chunks(lines, width) if width is not None and has_chunks else set()
     blocks: list[Block] = []
     parts: list[str] = []
     hyphens: list[int] = []
@@ -95,12 +115,13 @@ def segment(text: str) -> list[Block]:
             hyphens.clear()
 
     previous = ""
-    for line in lines:
+    for number, line in enumerate(lines):
         if not line.text:
             flush()
             previous = ""
             continue
-        if parts and width is not None and _continues(previous, line.text, width):
+        if (parts and width is not None and number not in list_lines
+                and _continues(previous, line.text, width)):
             joined = "".join(parts)
             if joined.endswith("-") and joined[-2:-1].isalpha() and line.text[0].isalpha():
                 hyphens.append(len(joined) - 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner.chrome import appeals, legal, navigation, structure
+from cleaner.chrome.repetition import repeated_blocks
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
 from cleaner.chrome.rules import RuleFunction
@@ -33,6 +34,7 @@ def classify(texts: list[str], language: str | None, settings: ModeSettings) -> 
     """A verdict for every block of one page."""
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
     features = [block_features(text, stopwords) for text in texts]
-    reasons = [first_rule(f) for f in features]
+    reasons = [first_rule(f) or repeated for f, repeated in
+               zip(features, repeated_blocks(features), strict=True)]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     return resolve(features, classes, reasons, settings)

@@ -1,0 +1,50 @@
+"""Page-level repetition: template lines that a page prints again and again.
+
+Forum and comment templates repeat the same short lines for every post ("Reply",
+the poster's name, "Joined: <date>", "Messages: <n>"). A short line that recurs
+three times in one page, or a "Label: value" line whose label recurs, is chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cleaner.chrome.features import BlockFeatures
+
+_DIGITS_RE = re.compile(r"\d+")
+_LABEL_RE = re.compile(r"^([^\W\d][\w .'-]{0,24}):\s*\S")
+#: code repeats its keywords and brackets; those lines are judged by context instead
+_CODE_RE = re.compile(r"[{}();=<>\[\]]|^[A-Z]+$")
+
+#: only short blocks are judged: article sentences do not recur verbatim
+MAX_WORDS = 8
+MIN_REPEATS = 3
+MIN_LABEL_REPEATS = 2
+
+
+def _key(text: str) -> str:
+    return " ".join(_DIGITS_RE.sub("0", text.lower()).split())
+
+
+def _label(text: str) -> str | None:
+    match = _LABEL_RE.match(text)
+    return match.group(1).lower() if match else None
+
+
+def repeated_blocks(features: list[BlockFeatures]) -> list[str | None]:
+    """``chrome:repeated`` for template lines of this page, None elsewhere."""
+    short = [
+        f.words <= MAX_WORDS and f.alpha_share > 0.5 and not _CODE_RE.search(f.text) for f in features
+    ]
+    keys = [_key(f.text) if s else "" for f, s in zip(features, short, strict=True)]
+    labels = [_label(f.text) if s and f.words <= 6 else None for f, s in zip(features, short, strict=True)]
+    key_counts = Counter(k for k in keys if k)
+    label_counts = Counter(lb for lb in labels if lb)
+    reasons: list[str | None] = []
+    for key, label in zip(keys, labels, strict=True):
+        if (key and key_counts[key] >= MIN_REPEATS) or (label and label_counts[label] >= MIN_LABEL_REPEATS):
+            reasons.append("chrome:repeated")
+        else:
+            reasons.append(None)
+    return reasons
