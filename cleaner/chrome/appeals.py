@@ -1,7 +1,8 @@
-"""Calls to action: donation, newsletter, subscription, login, cookie notices, ads.
+"""Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop.
 
-Phrases are English, German, French and Spanish; the word limits keep article
-sentences that mention these topics.
+Phrases are English, German, French and Spanish. Strong phrases (what only a call to
+action says) count in blocks up to a sentence or two; bare topic words count only in
+labels and buttons, so article sentences about these topics stay.
 """
 
 from __future__ import annotations
@@ -9,27 +10,29 @@ from __future__ import annotations
 from cleaner.chrome.rules import PatternRule, any_of
 
 DONATION = PatternRule("chrome:donation", any_of([
-    r"donate(?: now| today)?", r"make a (?:\w+ )?donation", r"donations?",
-    r"support (?:us|our (?:work|journalism|mission|reporting))", r"become a (?:patron|member|supporter)",
-    r"patreon", r"jetzt spenden", r"spenden", r"spende", r"unterstützen sie (?:uns|unsere arbeit)",
-    r"faire un don", r"faites un don", r"soutenez(?:-nous)?", r"haz una donación", r"donar", r"dona ahora",
-    r"apóyanos", r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
-]), max_words=40)
+    r"donate(?: now| today| here)?", r"make a (?:\w+ )?donation", r"(?:monthly|one-time|small) donation",
+    r"support (?:us|our (?:work|journalism|mission|reporting|newsroom|independent \w+))",
+    r"support (?:independent|quality) journalism", r"become a (?:patron|member|supporter)",
+    r"patreon", r"jetzt spenden", r"spenden sie", r"unterstützen sie (?:uns|unsere arbeit)",
+    r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
+    r"faire un don", r"faites un don", r"soutenez(?:-nous| notre)", r"haz una donación", r"dona ahora",
+    r"apóyanos",
+]), max_words=40, weak=any_of([r"donations?", r"donate", r"spenden?", r"don", r"donar", r"donativo"]))
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
-    r"newsletters?", r"mailing list", r"subscribe to (?:our|the|my)", r"sign up for (?:our|the|my|free)",
-    r"sign up to (?:our|the|receive)", r"get (?:our|the) (?:latest|best|daily|weekly)",
-    r"delivered (?:straight )?to your inbox", r"in your inbox", r"e-?mail updates",
-    r"enter your e-?mail", r"your e-?mail address", r"join (?:our|the) (?:list|community)",
-    r"abonnieren sie", r"newsletter abonnieren", r"jetzt anmelden", r"inscrivez-vous",
-    r"abonnez-vous", r"lettre d'information", r"lettres d'information", r"suscríbete", r"boletín",
-]), max_words=40)
+    r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",
+    r"mailing list", r"subscribe to (?:our|the|my)", r"sign up (?:for|to) (?:our|the|my|free|receive)",
+    r"get (?:our|the) (?:latest|best|top|daily|weekly)", r"delivered (?:straight )?to your inbox",
+    r"in your inbox", r"e-?mail updates", r"enter your e-?mail(?: address)?",
+    r"join (?:our|the) (?:list|community)", r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
+    r"abonnez-vous", r"lettres? d'information", r"suscríbete", r"boletín",
+]), max_words=40, weak=any_of([r"newsletters?", r"subscribe"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
-    r"subscribe(?: now| today)?", r"already a subscriber", r"subscribers? only", r"premium content",
-    r"unlimited (?:digital )?access", r"start your (?:free )?trial", r"jetzt abonnieren", r"abonnement",
-    r"abo(?:nnent)?(?:en)?", r"plus-?artikel", r"déjà abonné", r"suscríbete", r"suscriptores",
-]), max_words=14)
+    r"subscribe (?:now|today)", r"already a subscriber", r"subscribers? only", r"premium content",
+    r"unlimited (?:digital )?access", r"start your (?:free )?trial", r"jetzt abonnieren",
+    r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
+]), max_words=14, weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
 
 LOGIN = PatternRule("chrome:login", any_of([
     r"log ?in", r"log ?out", r"sign ?in", r"sign ?up", r"sign out", r"register", r"my account",
@@ -39,10 +42,12 @@ LOGIN = PatternRule("chrome:login", any_of([
 ]), max_words=6)
 
 COOKIE = PatternRule("chrome:cookie", any_of([
-    r"cookies?", r"accept all", r"reject all", r"manage (?:consent|preferences)", r"consent",
-    r"we value your privacy", r"datenschutzeinstellungen", r"einwilligung",
-    r"alle akzeptieren", r"tout accepter", r"aceptar todo", r"consentement",
-]), max_words=60)
+    r"we use cookies", r"(?:this|our) (?:web)?site uses cookies", r"uses? of cookies", r"cookie (?:policy|settings|preferences|notice)",
+    r"accept (?:all|cookies)", r"reject all", r"manage (?:consent|preferences|cookies)",
+    r"we value your privacy", r"datenschutzeinstellungen", r"verwendet cookies", r"cookies akzeptieren",
+    r"alle akzeptieren", r"nous utilisons des cookies", r"tout accepter", r"utilizamos cookies",
+    r"aceptar (?:todo|todas|cookies)", r"política de cookies",
+]), max_words=60, weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
 
 AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
@@ -54,8 +59,8 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"add to (?:cart|basket|bag|wish ?list)", r"buy (?:it )?now", r"in stock", r"out of stock",
     r"free (?:shipping|delivery|returns)(?: on orders?)?", r"\d(?:\.\d)? out of 5 stars", r"\(\d+ reviews?\)",
     r"write a review", r"in den warenkorb", r"jetzt kaufen", r"auf lager", r"versandkostenfrei",
-    r"ajouter au panier", r"acheter maintenant", r"en stock", r"livraison gratuite", r"añadir al carrito",
-    r"comprar ahora", r"envío gratis", r"cart \(\d+\)", r"warenkorb", r"panier", r"carrito",
-]), max_words=12)
+    r"ajouter au panier", r"acheter maintenant", r"livraison gratuite", r"añadir al carrito",
+    r"comprar ahora", r"envío gratis", r"cart \(\d+\)",
+]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
 RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP)

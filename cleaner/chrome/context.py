@@ -11,6 +11,7 @@ its neighbours.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,6 +38,8 @@ class Thresholds:
     heading_reach: int = 3
     #: this many dropped blocks in a row separate two clusters of kept text
     cluster_gap: int = 2
+    #: a related/comments heading ends the article only after this share of its prose
+    marker_after_share: float = 0.5
 
 
 THRESHOLDS = Thresholds()
@@ -89,13 +92,21 @@ def _nearest(classes: list[BlockClass], index: int, step: int) -> BlockClass | N
 SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrome:credit", "chrome:shop"})
 
 
+#: headings that announce the end of the article: what follows is teasers or comments
+_SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
 _GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:shop"})
 
 
+_BYLINE_RE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|written by|text|autor(?:in)?|author|texte)\b[:\s]", re.IGNORECASE
+)
+
+
 def _is_headline(features: BlockFeatures) -> bool:
     stripped = features.text.rstrip()
-    return features.words >= 3 and features.digit_share < 0.1 and stripped[-1:] not in ".,;"
+    return (features.words >= 3 and features.digit_share < 0.1 and stripped[-1:] not in ".,;"
+            and not _BYLINE_RE.match(stripped))
 
 
 def _heading_chain(
@@ -128,7 +139,10 @@ def _heading_chain(
         if features[j].words <= 2 and features[j].digit_share == 0:
             break
         j -= 1
-    if chain and features[chain[0]].digit_share == 0:
+    # A lone heading is kept unless it ends a run of short lines (a menu's last item).
+    if chain and features[chain[0]].digit_share == 0 and (
+        chain[0] == 0 or classes[chain[0] - 1] in (BlockClass.BAD, BlockClass.GOOD)
+    ):
         return chain[:1]
     return []
 
@@ -224,16 +238,32 @@ def _keep_main_clusters(
     between them. The cluster with the most prose is the article; a cluster much
     smaller than it is a secondary island and goes.
     """
+    good_words = [features[i].words if c is BlockClass.GOOD else 0.0 for i, c in enumerate(classes)]
+    total_good = sum(good_words) or 1.0
+    seen_good = 0.0
     clusters: list[list[int]] = []
+    announced: list[bool] = []
     gap = t.cluster_gap + 1
+    marker = False
     for i, verdict in enumerate(verdicts):
+        seen_good += good_words[i]
         if verdict.keep:
-            if gap > t.cluster_gap or not clusters:
+            if gap > t.cluster_gap or marker or not clusters:
                 clusters.append([])
+                announced.append(marker)
             clusters[-1].append(i)
             gap = 0
-        elif verdict.reason not in _GAP_NEUTRAL:
-            gap += 1
+            marker = False
+        else:
+            if verdict.reason not in _GAP_NEUTRAL:
+                gap += 1
+            # Only a heading after most of the article announces its end; a table of
+            # contents or an inline "See also: ..." near the top does not.
+            marker = marker or (
+                verdict.reason in _SECTION_MARKERS
+                and features[i].words <= 4
+                and seen_good >= t.marker_after_share * total_good
+            )
     if len(clusters) < 2:
         return verdicts
     weights = [
@@ -241,8 +271,11 @@ def _keep_main_clusters(
     ]
     main = max(weights)
     result = list(verdicts)
-    for cluster, weight in zip(clusters, weights, strict=True):
-        if weight < settings.min_cluster_share * main:
+    for cluster, weight, after_marker in zip(clusters, weights, announced, strict=True):
+        # Text announced by "Related stories" or "12 Comments" is not the article
+        # unless it is the biggest part of the page.
+        limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
+        if weight < limit * main:
             for i in cluster:
                 result[i] = Verdict(False, "chrome:island", min(verdicts[i].score, 0.4))
     return result

@@ -44,15 +44,18 @@ RELATED = PatternRule("chrome:related", any_of([
 ]), max_words=12)
 
 COMMENTS = PatternRule("chrome:comments", any_of([
-    r"\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)",
-    r"comments?", r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"reply",
+    r"^\W*\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\W*$",
+    r"leave a (?:reply|comment)", r"post (?:a )?comment", r"add a comment",
     r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
-    r"e-?mail address will not be published", r"kommentare?", r"kommentar schreiben", r"antworten",
-    r"commentaires?", r"laisser un commentaire", r"répondre", r"comentarios?", r"deja un comentario",
-    r"responder", r"notify me of (?:new|follow-up)", r"save my name",
+    r"e-?mail address will not be published", r"kommentar schreiben",
+    r"laisser un commentaire", r"deja un comentario", r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée",
+    r"notify me of (?:new|follow-up)", r"save my name",
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
-]), max_words=16)
+]), max_words=16, weak=any_of([
+    r"comments?", r"reply", r"kommentare?", r"antworten", r"commentaires?", r"répondre",
+    r"comentarios?", r"responder",
+]))
 
 TAGS = PatternRule("chrome:tags", re.compile(
     r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"

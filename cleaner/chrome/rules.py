@@ -14,18 +14,26 @@ RuleFunction = Callable[[BlockFeatures], "str | None"]
 
 @dataclass(frozen=True, slots=True)
 class PatternRule:
-    """Drop a block that matches ``pattern`` and is no longer than ``max_words``.
+    """Name a block chrome when it matches ``pattern`` and has at most ``max_words``.
 
-    The word limit is what keeps a sentence of the article that merely mentions a
-    newsletter or a cookie from being cut: chrome lines are short.
+    ``pattern`` holds phrases that only chrome uses (calls to action: "sign up for
+    our newsletter", "we use cookies"). ``weak`` holds bare topic words ("newsletter",
+    "cookies", "donations") that articles use too: they count only in a block of at
+    most ``weak_max_words``, i.e. a label or a button, never in a sentence.
     """
 
     reason: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
     max_words: float
+    weak: re.Pattern[str] | None = None
+    weak_max_words: float = 4
 
     def __call__(self, features: BlockFeatures) -> str | None:
-        if features.words <= self.max_words and self.pattern.search(features.lower):
+        if features.words <= self.max_words and self.pattern is not None \
+                and self.pattern.search(features.lower):
+            return self.reason
+        if features.words <= self.weak_max_words and self.weak is not None \
+                and self.weak.search(features.lower):
             return self.reason
         return None
 

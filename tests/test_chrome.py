@@ -1,0 +1,106 @@
+"""Chrome rules on single blocks (data files) and the context pass on whole pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean, clean_document
+from cleaner.chrome import first_rule
+from cleaner.chrome.features import block_features
+from cleaner.lexicon import all_stopwords
+from tests.conftest import DATA
+
+
+def _rows(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+DROP_CASES = [tuple(row.split("\t", 1)) for row in _rows("chrome_drop.tsv")]
+
+
+@pytest.mark.parametrize(("reason", "block"), DROP_CASES, ids=[b[:40] for _, b in DROP_CASES])
+def test_rule_names_chrome(reason: str, block: str) -> None:
+    assert first_rule(block_features(block, all_stopwords())) == reason
+
+
+@pytest.mark.parametrize("block", _rows("chrome_keep.txt"), ids=lambda b: b[:40])
+def test_no_rule_fires_on_content(block: str) -> None:
+    assert first_rule(block_features(block, all_stopwords())) is None
+
+
+PROSE = [
+    "The committee met on Thursday to discuss the proposal, which would change the way the city "
+    "pays for road repairs and could raise local taxes for the first time in a decade.",
+    "Several members said they needed more time to study the figures, and the chair agreed to "
+    "postpone the vote until the next meeting at the end of the month.",
+    "Residents who spoke at the meeting were divided, with some calling the plan overdue and "
+    "others warning that families on low incomes would struggle to pay more.",
+]
+
+
+def _page(*blocks: str) -> str:
+    return "\n".join(blocks) + "\n"
+
+
+def test_short_line_between_content_stays() -> None:
+    page = _page("Home", "News", "Sport", PROSE[0], "A difficult choice", PROSE[1], PROSE[2],
+                 "Privacy Policy")
+    assert "A difficult choice" in clean(page)
+
+
+def test_short_lines_inside_chrome_go() -> None:
+    page = _page("Home", "World news", "Weather", "Markets", PROSE[0], PROSE[1], "Terms of Use",
+                 "Careers", "Advertise with us", "Contact")
+    out = clean(page)
+    for chrome_line in ("World news", "Weather", "Markets", "Careers", "Advertise with us"):
+        assert chrome_line not in out
+    assert PROSE[0] in out and PROSE[1] in out
+
+
+def test_headline_and_byline_above_prose_stay() -> None:
+    page = _page("Menu", "Sections", "Council delays vote on road repair plan", "By Ana Lima",
+                 "4 March 2024", *PROSE)
+    out = clean(page)
+    assert out.startswith("Council delays vote on road repair plan\n\nBy Ana Lima\n\n4 March 2024\n\n")
+    assert "Sections" not in out
+
+
+def test_call_to_action_cannot_vouch_for_its_neighbours() -> None:
+    page = _page(*PROSE, "Become a member",
+                 "Support our newsroom with a monthly donation and help us keep reporting on your city.",
+                 "Member benefits")
+    result = clean_document(page)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    assert reasons["Support our newsroom with a monthly donation and help us keep reporting on your "
+                   "city."] == "chrome:donation"
+    assert "Member benefits" in reasons
+
+
+def test_teasers_far_from_the_article_go() -> None:
+    teaser = ("Drought forces new limits on water for farms across the valley, and officials say more "
+              "restrictions could follow if the dry weather continues into the summer months.")
+    page = _page(*PROSE, "Share this article", "Facebook", "Twitter", "Related stories", "Weather",
+                 teaser, "Sports", "Contact")
+    out = clean(page)
+    assert all(p in out for p in PROSE)
+    assert teaser not in out
+
+
+def test_modes_order_by_how_much_they_keep() -> None:
+    page = _page("Top stories", "Council news in brief", *PROSE, "More from the council",
+                 "Minutes of the last meeting", "Agenda for June")
+    kept = {mode: len(clean(page, mode=mode)) for mode in ("precision", "balanced", "recall")}
+    assert kept["precision"] <= kept["balanced"] <= kept["recall"]
+
+
+def test_page_without_prose_keeps_its_longest_blocks() -> None:
+    """A tiny page still has a main text; an empty output would lose it."""
+    assert clean("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod.\n")
+
+
+def test_every_block_gets_a_verdict_with_a_score() -> None:
+    result = clean_document(_page("Home", *PROSE, "© 2024 Example"))
+    assert len(result.verdicts) == len(result.blocks) == 5
+    assert all(0.0 <= v.score <= 1.0 for v in result.verdicts)
+    assert [v.keep for v in result.verdicts] == [False, True, True, True, False]
