@@ -75,7 +75,8 @@ def _continues(previous: str, following: str, width: int) -> bool:
         return False
     first_word = following.split(maxsplit=1)[0]
     if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
-        return len(previous) + len(first_word) > width
+        # A hyphen ending a nearly full line is the wrapper's, whatever the exact width.
+        return len(previous) >= width - _FULL_SLACK and following[0].isalpha()
     return len(previous) + 1 + len(first_word) > width
 
 

@@ -1,0 +1,103 @@
+"""Segmentation and normalisation: layouts, line breaks, Unicode repair, untouched text."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cleaner import clean
+from cleaner.normalize import fix_unicode, normalize_block, remove_invisible
+from cleaner.segment import segment, unify_line_breaks, wrap_width
+from tests.conftest import DATA
+
+PARAGRAPHS = [
+    "The first paragraph explains what happened on Monday, when the storm reached the coast "
+    "and closed the main road for several hours while crews cleared fallen trees.",
+    "The second paragraph describes the damage to the harbour, where two fishing boats sank "
+    "and the old pier lost a section of its railing to the waves.",
+    "Short line",
+    "The third paragraph reports that the council will meet on Friday to decide how to pay "
+    "for the repairs, which engineers estimate will take most of the spring.",
+]
+
+
+def _texts(text: str) -> list[str]:
+    return [b.text for b in segment(unify_line_breaks(text))]
+
+
+def test_three_layouts_give_the_same_blocks() -> None:
+    one_per_line = "\n".join(PARAGRAPHS)
+    blank_lines = "\n\n".join(PARAGRAPHS)
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in PARAGRAPHS)
+    assert _texts(one_per_line) == _texts(blank_lines) == _texts(wrapped) == PARAGRAPHS
+
+
+def test_wrapped_without_blank_lines_keeps_short_lines_apart() -> None:
+    wrapped = "\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS[:2]) + "\nMenu\nContact"
+    texts = _texts(wrapped)
+    assert texts[-2:] == ["Menu", "Contact"]
+
+
+def test_line_end_hyphen_is_recorded_for_repair() -> None:
+    lines = ["The delegates spent the whole week in long and difficult nego-",
+             "tiations about the nuclear-free zone and the other open questions",
+             "of the agreement that was finally signed at the end of the month by",
+             "all of the six parties that had taken part in the earlier rounds."]
+    blocks = segment("\n".join(lines))
+    first = blocks[0]
+    assert "nego-tiations" in first.text
+    assert first.hyphen_breaks and first.text[first.hyphen_breaks[0]] == "-"
+
+
+def test_hyphen_breaks_resolved_by_repair() -> None:
+    lines = ["Carrots, beetroot and spinach all do well in April, as long as the beds were",
+             "dug over and weeded during the winter. Water the rows well after sow-",
+             "ing, and keep an eye out for birds, which love the young shoots and the",
+             "nuclear-free seedlings in the six-party beds that the club planted in May."]
+    out = clean("\n".join(lines) + "\n", chrome=False, language="en")
+    assert "after sowing, and" in out
+    assert "nuclear-free" in out and "six-party" in out
+
+
+@pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028", "\n"])
+def test_line_endings_are_unified(separator: str) -> None:
+    assert _texts(separator.join(PARAGRAPHS)) == PARAGRAPHS
+
+
+def test_not_wrapped_when_lines_end_sentences() -> None:
+    lines = [f"Sentence number {i} ends with a full stop and stays on its own line here." for i in range(8)]
+    assert wrap_width(segment.__globals__["_lines"]("\n".join(lines))) is None
+
+
+def test_mojibake_is_fixed_and_reported() -> None:
+    fixed, rule = fix_unicode("We donâ€™t know")
+    assert (fixed, rule) == ("We don’t know", "repair:mojibake")
+
+
+def test_control_characters_are_removed() -> None:
+    fixed, rule = fix_unicode("bell\x07 and escape\x1b[31m")
+    assert "\x07" not in fixed and rule == "repair:control"
+
+
+def test_invisible_characters_inside_words() -> None:
+    assert remove_invisible("gov\u00adern\u200bment") == "government"
+    # Zero-width joiners are meaningful outside Latin text (Persian, emoji) and stay.
+    assert remove_invisible("می\u200cخواهم") == "می\u200cخواهم"
+    assert remove_invisible("👨\u200d👩") == "👨\u200d👩"
+
+
+def test_normalize_leaves_typography_alone() -> None:
+    text = "“Curly” quotes, ﬁ ligatures, ｆｕｌｌ width and e\u0301 stay."
+    assert normalize_block(0, text) == (text, [])
+
+
+def _unchanged_cases() -> list[str]:
+    raw = (DATA / "unchanged.txt").read_text(encoding="utf-8")
+    body = "\n".join(line for line in raw.splitlines() if not line.startswith("#"))
+    return [case.strip("\n") for case in body.split("=====") if case.strip()]
+
+
+@pytest.mark.parametrize("text", _unchanged_cases(), ids=lambda t: t[:30])
+def test_correct_text_comes_back_unchanged(text: str) -> None:
+    assert clean(text + "\n", chrome=False).rstrip("\n") == text
