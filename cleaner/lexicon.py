@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-import re
 
 WORD_RE = re.compile(r"\w+")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cleaner.chrome import appeals, legal, navigation, structure
-from cleaner.chrome.repetition import repeated_blocks
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
+from cleaner.chrome.repetition import repeated_blocks
 from cleaner.chrome.rules import RuleFunction
 from cleaner.config import ModeSettings
 from cleaner.document import Verdict

@@ -42,7 +42,8 @@ LOGIN = PatternRule("chrome:login", any_of([
 ]), max_words=6)
 
 COOKIE = PatternRule("chrome:cookie", any_of([
-    r"we use cookies", r"(?:this|our) (?:web)?site uses cookies", r"uses? of cookies", r"cookie (?:policy|settings|preferences|notice)",
+    r"we use cookies", r"(?:this|our) (?:web)?site uses cookies", r"uses? of cookies",
+    r"cookie (?:policy|settings|preferences|notice)",
     r"accept (?:all|cookies)", r"reject all", r"manage (?:consent|preferences|cookies)",
     r"we value your privacy", r"datenschutzeinstellungen", r"verwendet cookies", r"cookies akzeptieren",
     r"alle akzeptieren", r"nous utilisons des cookies", r"tout accepter", r"utilizamos cookies",

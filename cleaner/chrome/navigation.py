@@ -17,7 +17,8 @@ NAV = PatternRule("chrome:nav", any_of([
     r"nach oben", r"weiterlesen", r"mehr anzeigen", r"aller au contenu", r"accueil", r"rechercher",
     r"retour en haut", r"ir al contenido", r"inicio", r"buscar", r"volver arriba", r"print(?: recipe)?",
     r"drucken", r"imprimer", r"imprimir", r"close", r"schließen", r"fermer", r"cerrar", r"page \d+ of \d+",
-    r"seite \d+ von \d+", r"[«‹]? ?(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente) ?[»›]?",
+    r"seite \d+ von \d+",
+    r"[«‹]? ?(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente) ?[»›]?",
 ], whole_line=True), max_words=5)
 
 SHARE = PatternRule("chrome:share", any_of([
@@ -32,7 +33,8 @@ RELATED = PatternRule("chrome:related", any_of([
     r"see also", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)", r"more from",
     r"recommended(?: for you| stories| articles)?", r"most (?:read|popular|viewed|shared)",
     r"trending(?: now)?", r"popular posts", r"recent posts", r"latest (?:news|posts|stories|articles)",
-    r"top stories", r"editor'?s picks", r"weitere artikel", r"mehr zum thema", r"das könnte sie auch interessieren",
+    r"top stories", r"editor'?s picks", r"weitere artikel", r"mehr zum thema",
+    r"das könnte sie auch interessieren",
     r"auch interessant", r"meistgelesen", r"ähnliche artikel", r"verwandte artikel", r"neueste beiträge",
     r"lire aussi", r"à lire aussi", r"les plus lus", r"articles les plus lus", r"sur le même sujet",
     r"à voir aussi", r"dans la même rubrique", r"te puede interesar", r"noticias relacionadas",
@@ -48,7 +50,8 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"leave a (?:reply|comment)", r"post (?:a )?comment", r"add a comment",
     r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
     r"e-?mail address will not be published", r"kommentar schreiben",
-    r"laisser un commentaire", r"deja un comentario", r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée",
+    r"laisser un commentaire", r"deja un comentario",
+    r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée",
     r"notify me of (?:new|follow-up)", r"save my name",
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
@@ -95,7 +98,8 @@ POST_META = PatternRule("chrome:post-meta", any_of([
 ]), max_words=45)
 
 EMBED = PatternRule("chrome:embed", any_of([
-    r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)", r"externe(?:r|n)? inhalte?",
+    r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)",
+    r"externe(?:r|n)? inhalte?",
     r"wir respektieren (?:deine|ihre) privatsphäre", r"click (?:on )?the (?:button|link) (?:below )?to load",
     r"load (?:the )?(?:external )?content", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
     r"your browser does not support", r"ihr browser unterstützt", r"activez javascript",
