@@ -42,22 +42,34 @@ def all_stopwords() -> frozenset[str]:
     return frozenset(union)
 
 
+@lru_cache(maxsize=1)
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """Inverted stopword table: each word and the languages that use it often."""
+    index: dict[str, list[str]] = {}
+    for lang, words in sorted(stopword_table().items()):
+        for word in words:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
 def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     """The language whose stopwords cover the most tokens, or None when unsure."""
-    table = stopword_table()
-    tokens: list[str] = []
+    index = _languages_of_word()
+    hits: dict[str, int] = {}
+    seen = 0
     for text in texts:
-        tokens.extend(t.lower() for t in WORD_RE.findall(text))
-        if len(tokens) >= max_tokens:
+        for token in WORD_RE.findall(text.lower()):
+            seen += 1
+            for lang in index.get(token, ()):
+                hits[lang] = hits.get(lang, 0) + 1
+        if seen >= max_tokens:
             break
-    if not tokens:
+    if not hits:
         return None
-    best_lang, best_hits = None, 0
-    for lang, words in table.items():
-        hits = sum(1 for t in tokens if t in words)
-        if hits > best_hits:
-            best_lang, best_hits = lang, hits
-    if best_hits < _MIN_HITS or best_hits / len(tokens) < _MIN_SHARE:
+    # Ties go to the alphabetically first language, so the result never depends on order.
+    best_lang = min(hits, key=lambda lang: (-hits[lang], lang))
+    best_hits = hits[best_lang]
+    if best_hits < _MIN_HITS or best_hits / seen < _MIN_SHARE:
         return None
     return best_lang
 

@@ -104,3 +104,31 @@ def test_every_block_gets_a_verdict_with_a_score() -> None:
     assert len(result.verdicts) == len(result.blocks) == 5
     assert all(0.0 <= v.score <= 1.0 for v in result.verdicts)
     assert [v.keep for v in result.verdicts] == [False, True, True, True, False]
+
+
+def _all_blocks() -> list[str]:
+    from tests.conftest import SAMPLES
+
+    blocks = [b for _, b in DROP_CASES] + _rows("chrome_keep.txt")
+    for page in SAMPLES.glob("*.txt"):
+        blocks.extend(line for line in page.read_text(encoding="utf-8").splitlines() if line.strip())
+    return blocks
+
+
+def test_trigger_gate_never_changes_a_decision() -> None:
+    """The keyword gate is a speed-up only: gated and ungated rules agree on every block."""
+    from cleaner.chrome import RULES
+    from cleaner.chrome.rules import PatternRule, block_keys
+
+    for rule in RULES:
+        if not isinstance(rule, PatternRule):
+            continue
+        for phrases in (rule.pattern, rule.weak):
+            assert phrases is None or phrases.triggers is not None, f"{rule.reason} is not gated"
+        for text in _all_blocks():
+            features = block_features(text, all_stopwords())
+            ungated = any(
+                p is not None and features.words <= limit and p.pattern.search(features.lower)
+                for p, limit in ((rule.pattern, rule.max_words), (rule.weak, rule.weak_max_words))
+            )
+            assert (rule.check(features, block_keys(features)) is not None) == ungated, (rule.reason, text)

@@ -6,7 +6,7 @@ from cleaner.chrome import appeals, legal, navigation, structure
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
 from cleaner.chrome.repetition import repeated_blocks
-from cleaner.chrome.rules import RuleFunction
+from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
 from cleaner.config import ModeSettings
 from cleaner.document import Verdict
 from cleaner.lexicon import all_stopwords, stopword_table
@@ -23,8 +23,10 @@ __all__ = ["RULES", "classify", "first_rule"]
 
 
 def first_rule(features: BlockFeatures) -> str | None:
+    """The reason id of the first rule that names this block chrome, if any."""
+    keys = block_keys(features)
     for rule in RULES:
-        reason = rule(features)
+        reason = rule.check(features, keys) if isinstance(rule, PatternRule) else rule(features)
         if reason:
             return reason
     return None

@@ -58,7 +58,7 @@ AD = PatternRule("chrome:ad", any_of([
 
 SHOP = PatternRule("chrome:shop", any_of([
     r"add to (?:cart|basket|bag|wish ?list)", r"buy (?:it )?now", r"in stock", r"out of stock",
-    r"free (?:shipping|delivery|returns)(?: on orders?)?", r"\d(?:\.\d)? out of 5 stars", r"\(\d+ reviews?\)",
+    r"free (?:shipping|delivery|returns)(?: on orders?)?", r"out of 5 stars", r"reviews?\)",
     r"write a review", r"in den warenkorb", r"jetzt kaufen", r"auf lager", r"versandkostenfrei",
     r"ajouter au panier", r"acheter maintenant", r"livraison gratuite", r"añadir al carrito",
     r"comprar ahora", r"envío gratis", r"cart \(\d+\)",

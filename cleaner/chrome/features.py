@@ -12,6 +12,8 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|de|fr|es|
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = frozenset(".!?。！？…:;\"'”’»)")
+_DIGIT_RE = re.compile(r"\d")
+_ALPHA_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ class BlockFeatures:
 def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     tokens = tuple(WORD_RE.findall(text))
     lower_tokens = [t.lower() for t in tokens]
-    cjk = len(_CJK_RE.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
     alpha_tokens = [t for t in tokens if t[0].isalpha()]
     words = float(len(tokens)) if cjk == 0 else len(tokens) + cjk / 2.0
     if cjk:
@@ -46,7 +48,7 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
         stop_share = (sum(1 for t in lower_tokens if t in stopwords) / len(tokens)) if tokens else 0.0
     capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
     chars = len(text)
-    non_space = sum(1 for c in text if not c.isspace()) or 1
+    non_space = len("".join(text.split())) or 1
     stripped = text.rstrip()
     return BlockFeatures(
         text=text,
@@ -57,8 +59,8 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
         stopword_share=stop_share,
         ends_with_punctuation=bool(stripped) and stripped[-1] in _TERMINAL,
         capitalised_share=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
-        digit_share=sum(1 for c in text if c.isdigit()) / non_space,
-        alpha_share=sum(1 for c in text if c.isalpha()) / non_space,
+        digit_share=len(_DIGIT_RE.findall(text)) / non_space,
+        alpha_share=len(_ALPHA_RE.findall(text)) / non_space,
         url_count=len(_URL_RE.findall(text)),
         email_count=len(_EMAIL_RE.findall(text)),
         uppercase=text.isupper(),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
+from cleaner.chrome.features import BlockFeatures
 from cleaner.chrome.rules import PatternRule, any_of
 
 COPYRIGHT = PatternRule("chrome:copyright", any_of([
-    r"©", r"\(c\) ?(?:19|20)\d\d", r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
+    r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
 ]), max_words=30)
+
+_COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def copyright_sign(features: BlockFeatures) -> str | None:
+    """``© 2024 Example`` and ``(c) 2024``: the sign is not a word, so no keyword gate."""
+    if features.words <= 30 and _COPYRIGHT_SIGN_RE.search(features.text):
+        return "chrome:copyright"
+    return None
 
 LEGAL = PatternRule("chrome:legal", any_of([
     r"privacy(?: policy| notice| statement| settings)?", r"terms (?:of|and) (?:use|service|conditions)",
@@ -18,4 +30,4 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"términos y condiciones", r"contacto", r"quiénes somos",
 ], whole_line=True), max_words=6)
 
-RULES = (COPYRIGHT, LEGAL)
+RULES = (COPYRIGHT, copyright_sign, LEGAL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, any_of
+from cleaner.chrome.rules import PatternRule, any_of, raw_pattern
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
@@ -18,7 +18,7 @@ NAV = PatternRule("chrome:nav", any_of([
     r"retour en haut", r"ir al contenido", r"inicio", r"buscar", r"volver arriba", r"print(?: recipe)?",
     r"drucken", r"imprimer", r"imprimir", r"close", r"schließen", r"fermer", r"cerrar", r"page \d+ of \d+",
     r"seite \d+ von \d+",
-    r"[«‹]? ?(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente) ?[»›]?",
+    r"(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente)",
 ], whole_line=True), max_words=5)
 
 SHARE = PatternRule("chrome:share", any_of([
@@ -46,7 +46,6 @@ RELATED = PatternRule("chrome:related", any_of([
 ]), max_words=12)
 
 COMMENTS = PatternRule("chrome:comments", any_of([
-    r"^\W*\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\W*$",
     r"leave a (?:reply|comment)", r"post (?:a )?comment", r"add a comment",
     r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
     r"e-?mail address will not be published", r"kommentar schreiben",
@@ -56,16 +55,16 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
 ]), max_words=16, weak=any_of([
-    r"comments?", r"reply", r"kommentare?", r"antworten", r"commentaires?", r"répondre",
+    r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten", r"commentaires?", r"répondre",
     r"comentarios?", r"responder",
 ]))
 
-TAGS = PatternRule("chrome:tags", re.compile(
+TAGS = PatternRule("chrome:tags", raw_pattern(
     r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?)\s*:"),
     max_words=30)
 
-CREDIT = PatternRule("chrome:credit", re.compile(
+CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
     r"illustration)\s*:|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"),
     max_words=12)
