@@ -51,7 +51,8 @@ class Cleaner:
 
         language = config.language or detect_language(texts)
         if config.chrome:
-            verdicts = chrome.classify(texts, language, config.settings)
+            verdicts = chrome.classify(texts, language, config.settings,
+                                       extracted=input_format == "html")
         else:
             verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
 

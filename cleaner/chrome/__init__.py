@@ -32,11 +32,19 @@ def first_rule(features: BlockFeatures) -> str | None:
     return None
 
 
-def classify(texts: list[str], language: str | None, settings: ModeSettings) -> list[Verdict]:
-    """A verdict for every block of one page."""
+def classify(texts: list[str], language: str | None, settings: ModeSettings,
+             extracted: bool = False) -> list[Verdict]:
+    """A verdict for every block of one page.
+
+    ``extracted`` marks text that an HTML extractor already reduced to the main
+    content: the page-level context pass would then judge an article against itself,
+    so only the rules that name chrome outright apply.
+    """
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
     features = [block_features(text, stopwords) for text in texts]
     reasons = [first_rule(f) or repeated for f, repeated in
                zip(features, repeated_blocks(features), strict=True)]
+    if extracted:
+        return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     return resolve(features, classes, reasons, settings)
