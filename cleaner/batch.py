@@ -127,8 +127,8 @@ def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8") -> FileR
         report.counts = result.reason_counts()
     except CleanerError as exc:
         report.error = str(exc).removeprefix(f"{task.relative}: ")
-    except (RecursionError, MemoryError, ValueError) as exc:
-        report.error = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # one bad page must never stop a corpus run
+        report.error = f"internal error: {type(exc).__name__}: {exc}"
     report.seconds = time.perf_counter() - started
     return report
 

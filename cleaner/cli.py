@@ -232,3 +232,6 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         _err_console().print("cleaner: interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        _err_console().print(f"cleaner: internal error: {type(exc).__name__}: {exc}", soft_wrap=True)
+        sys.exit(EXIT_FAILED)
