@@ -55,8 +55,8 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
 ]), max_words=16, weak=any_of([
-    r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten", r"commentaires?", r"répondre",
-    r"comentarios?", r"responder",
+    r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
+    r"commentaires?", r"répondre", r"comentarios?", r"responder",
 ]))
 
 TAGS = PatternRule("chrome:tags", raw_pattern(

@@ -46,7 +46,9 @@ def _split_group(body: str) -> tuple[str, str]:
 
 
 def _alternatives(inner: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for i, char in enumerate(inner):
         escaped = i > 0 and inner[i - 1] == "\\"
         if char == "(" and not escaped:
@@ -119,10 +121,7 @@ def any_of(phrases: Iterable[str], whole_line: bool = False) -> Phrases:
     """One case-insensitive pattern for many phrases (already lower-case regex)."""
     phrases = list(phrases)
     body = "|".join(f"(?:{p})" for p in phrases)
-    if whole_line:
-        pattern = re.compile(rf"^\W*(?:{body})\W*$")
-    else:
-        pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    pattern = re.compile(rf"^\W*(?:{body})\W*$" if whole_line else rf"(?<!\w)(?:{body})(?!\w)")
     keys: set[str] = set()
     for phrase in phrases:
         found = trigger_keys(phrase)
