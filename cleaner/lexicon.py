@@ -6,6 +6,7 @@ speed, never results.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
@@ -87,12 +88,30 @@ class Lexicon:
             return 0.0
         return math.log10(freq) + 9.0
 
+    @staticmethod
+    def log10(freq: float) -> float:
+        return math.log10(freq)
+
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.frequencies
 
     @property
     def compounding(self) -> bool:
         return self.language in COMPOUNDING_LANGUAGES
+
+
+@lru_cache(maxsize=4)
+def load_bigrams(language: str) -> dict[str, float] | None:
+    """``"w1 w2" -> log10 P(w2 | w1)``, shipped for English (``scripts/build_bigrams.py``)."""
+    resource = resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz")
+    if not resource.is_file():
+        return None
+    table: dict[str, float] = {}
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            pair, _, value = line.rstrip("\n").partition("\t")
+            table[pair] = float(value)
+    return table
 
 
 @lru_cache(maxsize=8)

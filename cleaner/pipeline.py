@@ -11,9 +11,9 @@ from typing import Any
 from cleaner import chrome, html
 from cleaner.config import CleanerConfig, InputFormat
 from cleaner.document import CleanResult, Edit, Verdict
-from cleaner.lexicon import detect_language, load_lexicon
+from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import normalize_block
-from cleaner.repair import repair_block
+from cleaner.repair import Repairer, WordModel
 from cleaner.segment import segment, unify_line_breaks
 
 BLOCK_SEPARATOR = "\n\n"
@@ -57,18 +57,27 @@ class Cleaner:
             verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
 
         if config.repair:
-            lexicon = load_lexicon(language) if language else None
+            repairer = Repairer.for_page(
+                word_model(language), [t for t, v in zip(texts, verdicts, strict=True) if v.keep],
+                config.protect,
+            )
             for i, verdict in enumerate(verdicts):
                 if verdict.keep:
-                    texts[i], block_edits = repair_block(
-                        i, texts[i], lexicon, config.protect, hyphen_breaks[i]
-                    )
+                    texts[i], block_edits = repairer.repair_block(i, texts[i], hyphen_breaks[i])
                     edits.extend(block_edits)
 
         edits.sort(key=lambda e: e.block)  # stable: a block's normalisation stays before repair
         kept = [t for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
         clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
+
+
+def word_model(language: str | None) -> WordModel | None:
+    """The repair evidence for a language: frequencies, and bigrams where shipped."""
+    lexicon = load_lexicon(language) if language else None
+    if lexicon is None:
+        return None
+    return WordModel(lexicon, load_bigrams(lexicon.language))
 
 
 def _shift(offsets: tuple[int, ...], edits: list[Edit]) -> tuple[int, ...]:

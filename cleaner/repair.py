@@ -1,52 +1,115 @@
 """Token repair: undo damage that scraping did to words, and nothing else.
 
-Each rule proposes edits on the original block text; overlapping proposals are
-resolved in rule order and all are applied at once, so every ``Edit`` carries offsets
-into the block as it came in. Rules that judge words need a ``Lexicon`` for the
-page's language and stay silent without one: unknown text is never touched.
+Rules (each an id used in edits, explanations and the benchmark):
 
-The evidence is word frequency: an edit is made only when the repaired reading is
-far more likely than the damaged one (``MARGIN`` orders of magnitude), and neither
-reading involves a protected word, a URL, an address, a number or code.
+- ``repair:split``  "nu clear" -> "nuclear"       a stray space inside a word
+- ``repair:join``   "ofthe" -> "of the"            two words glued together
+- ``repair:hyphen`` "nego- tiations" -> "negotiations", "six- party" -> "six-party"
+- ``repair:space``  "talks.The" -> "talks. The", ``seek"not`` -> ``seek "not``
+
+Every rule proposes edits on the block as it came in; proposals are ranked by the
+evidence behind them and applied at once without overlaps, so each ``Edit`` carries
+offsets into the original block. Word rules need the page language's ``WordModel``
+and stay silent without one: text in an unknown language is never touched.
+
+The evidence is a language model: word frequencies from wordfreq, and for English
+the probability of each word given the one before it (``scripts/build_bigrams.py``).
+An edit is made only when the repaired reading, in its context, is more likely than
+the damaged one by a margin of orders of magnitude. The page is evidence too: a
+spelling the page uses elsewhere is likely right, an odd token it repeats is a word.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from cleaner.document import Edit
-from cleaner.lexicon import Lexicon
+from cleaner.lexicon import Lexicon, stopword_table
 
 LETTERS = r"[^\W\d_]"
-#: a run of letters that is a whole token: not glued to digits, dots, slashes ...
-_WORD = rf"(?<![\w.@/:'’-]){LETTERS}+(?![\w@/'’-]|\.\w)"
-_WORD_RE = re.compile(_WORD)
-_WORD_PAIR_RE = re.compile(rf"(?<![\w.@/:'’-])({LETTERS}+) ({LETTERS}+)(?![\w@/'’-]|\.\w)")
-_INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
-_SENTENCE_GLUE_RE = re.compile(rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z]{LETTERS}+)(?![\w@/.]|'\w)")
-_QUOTE_GLUE_RE = re.compile(rf'({LETTERS}+)"({LETTERS}+)')
-_SPANS_TO_PROTECT_RE = re.compile(
-    r"\S*(?:://|www\.|@|\\|_|/|\.(?:com|org|net|html?|php|js|py|io|de|fr|uk)\b)\S*", re.IGNORECASE
+_TOKEN_RE = re.compile(rf"{LETTERS}+")
+#: scripts whose words are separated by spaces: only there do spaces carry meaning
+_SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
+_QUOTE_GLUE_RE = re.compile(rf'({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
+_SENTENCE_GLUE_RE = re.compile(
+    rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/.])"
 )
+_INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
+#: URLs, addresses, paths, file and domain names, code identifiers
+_SPANS_TO_PROTECT_RE = re.compile(
+    # top-level domains are written in lower case: "example.at", but "copying.At" is damage
+    r"\S*(?:://|[wW]{3}\.|@|\\|_|/|\.(?:com|org|net|html?|php|js|py|io|de|fr|uk|ch|at|ru|info|gov|edu)\b)\S*"
+)
+#: a separator between two words that still lets one predict the other
+_SOFT_GAP_RE = re.compile(r"^[\s,\"'“”‘’()-]*$")
 #: conjunctions after "pre- and post-": a suspended hyphen, not wrap damage
 _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
     {"and", "or", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "u", "to", "nor"}
 )
 
-#: log10 likelihood ratio a repair needs over the damaged reading
-MARGIN = 2.0
-#: split words: one of the two parts must be rarer than this to be a fragment
-FRAGMENT_ZIPF = 4.0
-#: a merged or split result word must be at least this common
-KNOWN_ZIPF = 3.0
-#: glued words: each part must be at least this common
-JOIN_PART_ZIPF = 3.5
-#: a hyphen is only removed when the glued word is at least this common ...
-MIN_MERGED_ZIPF = 2.5
-#: ... and at most this much rarer than the rarer of the two parts
-HYPHEN_SLACK = 0.5
+#: log10 probability of a word the lexicon does not know
+OOV_LOG_PROB = -10.5
+#: stupid-backoff penalty for a word pair not in the bigram table
+BACKOFF = -0.4
+#: how much more likely (log10) the merged reading must be: "nu clear" -> "nuclear"
+SPLIT_MARGIN = 2.5
+#: the same without bigrams, where "a part" and "apart" cannot be told apart by context
+SPLIT_MARGIN_UNIGRAM = 3.0
+#: "ofthe" -> "of the"; more when the glued token is itself a known word ("therein")
+JOIN_MARGIN = 1.5
+JOIN_MARGIN_KNOWN_WORD = 3.0
+JOIN_MARGIN_UNIGRAM = 2.5
+#: a glued token as common as this is a word, never split
+JOIN_MAX_ZIPF = 4.0
+#: the parts of a split must be at least this common
+JOIN_PART_ZIPF = 3.0
+#: a capitalised glued token may be a name: it needs this much more evidence
+NAME_EXTRA_MARGIN = 2.0
+#: ... or this common when at least this long
+LONG_PART_ZIPF = 2.0
+LONG_PART_LENGTH = 7
+#: one-letter words ("a", "I", "y", "à") must be very common to count
+SINGLE_LETTER_ZIPF = 5.5
+#: a merged word must be at least this common
+MERGED_MIN_ZIPF = 2.5
+#: hyphen: merge when the glued word is at most this much rarer than the rarer part
+HYPHEN_SLACK = 1.5
+#: a spelling the page uses elsewhere counts this much (log10) in its favour
+PAGE_EVIDENCE = 1.5
+PAGE_EVIDENCE_MAX_ZIPF = 4.5
+#: both halves of a split at least this common: they may be two real words
+PAIR_OF_WORDS_ZIPF = 4.0
+SHORT_WORD_ZIPF = 5.0
+#: both readings are real words ("tea spoon" / "teaspoon", "handwave" / "hand wave")
+TWO_WORDS_EXTRA_MARGIN = 1.5
+
+
+@dataclass(frozen=True)
+class WordModel:
+    """Unigram (and, where available, bigram) log probabilities for one language."""
+
+    lexicon: Lexicon
+    bigrams: Mapping[str, float] | None = None
+
+    def unigram(self, word: str) -> float:
+        freq = self.lexicon.frequencies.get(word)
+        if not freq:
+            return OOV_LOG_PROB
+        return self.lexicon.log10(freq)
+
+    def transition(self, previous: str | None, word: str) -> float:
+        """log10 P(word | previous), backing off to the unigram."""
+        if previous is None or self.bigrams is None:
+            return self.unigram(word)
+        found = self.bigrams.get(f"{previous} {word}")
+        return found if found is not None else BACKOFF + self.unigram(word)
+
+    def zipf(self, word: str) -> float:
+        return self.lexicon.zipf(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,215 +118,332 @@ class Proposal:
     end: int
     replacement: str
     rule: str
+    gain: float
 
 
-@dataclass(frozen=True, slots=True)
-class RepairContext:
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
     text: str
-    lexicon: Lexicon | None
-    protect: frozenset[str]
-    hyphen_breaks: tuple[int, ...]
-    protected_spans: tuple[tuple[int, int], ...]
-
-    def is_protected(self, start: int, end: int, *words: str) -> bool:
-        if any(w.lower() in self.protect for w in words):
-            return True
-        return any(s < end and start < e for s, e in self.protected_spans)
+    lower: str
+    #: context words; None at a sentence or clause boundary
+    previous: str | None = None
+    following: str | None = None
 
 
-RepairRule = Callable[[RepairContext], Iterator[Proposal]]
+_ATTACHING = frozenset("'’-.=&#@_/\\:+*<>[]{}|~^`$%")
 
 
-def _log_prob(lexicon: Lexicon, word: str) -> float:
-    """log10 probability of a word; unknown words get a floor below any known one."""
-    zipf = lexicon.zipf(word)
-    return (zipf if zipf > 0 else 0.0) - 9.0
+def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
+    """Glued to an apostrophe, hyphen, dot or code symbol: part of a bigger unit
+    ("it’s", "e-mail", "blanket.js", "fav=1") that word rules must leave alone.
+    A split inside a compound ("forty-ye ar-olds") may still be mended."""
+    before = text[token.start - 1] if token.start else " "
+    after = text[token.end] if token.end < len(text) else " "
+    if before.isdigit() or after.isdigit():
+        return True  # "3ihard", "max669": handles and codes
+    if after == "." and token.end + 1 < len(text) and text[token.end + 1].isalnum():
+        return True  # "blanket.js", "example.com"; but "century.[12]" ends a sentence
+    if allow_hyphen and before == "-":
+        # "forty-ye ar": a real compound head before the hyphen, not "i-th row"
+        head = re.search(rf"{LETTERS}+$", text[:token.start - 1])
+        before = " " if head and len(head.group()) >= 3 else before
+    return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
-def _case_like(source: str, replacement: str) -> str:
-    """Carry a leading capital over to the repaired text."""
-    if source[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+def _plain(word: str) -> bool:
+    """Lower-case, or capitalised at the first letter only: acronyms are left alone."""
+    return word[1:].islower() if len(word) > 1 else (word.islower() or word in ("I", "A"))
 
 
-def _plain_word(word: str) -> bool:
-    """Lower-case, or capitalised only at the first letter: acronyms are left alone."""
-    return word[1:].islower() if len(word) > 1 else word.islower()
+@dataclass
+class Repairer:
+    """Repairs the blocks of one page. Build one per page: it holds the page's words."""
 
+    model: WordModel | None
+    protect: frozenset[str] = frozenset()
+    page_words: Counter[str] = field(default_factory=Counter)
+    #: "w1 w2" for every two words the page puts side by side
+    page_pairs: Counter[str] = field(default_factory=Counter)
 
-def hyphen_choice(left: str, right: str, lexicon: Lexicon) -> str | None:
-    """'merge' for wrap damage, 'keep' for a real compound, None when unsure.
+    @classmethod
+    def for_page(cls, model: WordModel | None, texts: list[str],
+                 protect: frozenset[str] = frozenset()) -> Repairer:
+        words: Counter[str] = Counter()
+        pairs: Counter[str] = Counter()
+        if model is not None:
+            for text in texts:
+                lowered = [t.lower() for t in _TOKEN_RE.findall(text)]
+                words.update(lowered)
+                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered))
+        return cls(model, protect, words, pairs)
 
-    Wrapping splits words at syllables, leaving fragments ("nego", "tiations", "ing")
-    that are rare or no words at all; a compound joins two words that are common on
-    their own and rare glued together ("nuclearfree"). So: merge when the glued word
-    is at least about as common as the rarer part, keep the hyphen otherwise.
-    Typesetters never leave a single letter on a line, so "e-mail" keeps its hyphen.
-    """
-    if len(left) < 2 or len(right) < 2 or not _plain_word(right):
-        return "keep"
-    z_merged = lexicon.zipf(left + right)
-    if z_merged < MIN_MERGED_ZIPF:
-        return "keep"
-    if z_merged >= min(lexicon.zipf(left), lexicon.zipf(right)) - HYPHEN_SLACK:
-        return "merge"
-    return "keep"
+    # -- evidence ---------------------------------------------------------------
 
+    def _seen_elsewhere(self, word: str, here: int = 1) -> bool:
+        return self.page_words.get(word, 0) > here
 
-def rule_hyphen(ctx: RepairContext) -> Iterator[Proposal]:
-    lexicon = ctx.lexicon
-    if lexicon is None:
-        return
-    text = ctx.text
-    for pos in ctx.hyphen_breaks:
-        left_m = re.search(rf"{LETTERS}+$", text[:pos])
-        right_m = re.match(rf"{LETTERS}+", text[pos + 1:])
-        if not left_m or not right_m:
-            continue
-        left, right = left_m.group(), right_m.group()
-        if ctx.is_protected(left_m.start(), pos + 1 + right_m.end(), left, right):
-            continue
-        if hyphen_choice(left, right, lexicon) == "merge":
-            end = pos + 1 + right_m.end()
-            yield Proposal(left_m.start(), end, left + right, "repair:hyphen")
-    for m in _INLINE_HYPHEN_RE.finditer(text):
-        left, right = m.group(1), m.group(2)
-        if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS:
-            continue
-        if ctx.is_protected(m.start(), m.end(), left, right):
-            continue
-        choice = hyphen_choice(left, right, lexicon)
-        if choice == "merge":
-            yield Proposal(m.start(), m.end(), left + right, "repair:hyphen")
-        elif choice == "keep":
-            yield Proposal(m.start(), m.end(), f"{left}-{right}", "repair:hyphen")
+    @staticmethod
+    def _real_word(model: WordModel, word: str) -> bool:
+        """Common enough to stand on its own: "any", "thing", "up"; not "th", "sa"."""
+        return model.zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
 
+    def _part_ok(self, model: WordModel, part: str) -> bool:
+        zipf = model.zipf(part)
+        if len(part) == 1:
+            return zipf >= SINGLE_LETTER_ZIPF
+        # A long rare word ("oceanographer") is as sure a word as a short common one.
+        return zipf >= (LONG_PART_ZIPF if len(part) >= LONG_PART_LENGTH else JOIN_PART_ZIPF)
 
-def rule_space(ctx: RepairContext) -> Iterator[Proposal]:
-    text = ctx.text
-    lexicon = ctx.lexicon
-    if lexicon is not None:
-        for m in _SENTENCE_GLUE_RE.finditer(text):
-            left, right = m.group(1), m.group(3)
-            if ctx.is_protected(m.start(), m.end(), left, right) or not _plain_word(right):
+    def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
+        """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
+        merged = left.lower + right.lower
+        z_merged = model.zipf(merged)
+        if z_merged < MERGED_MIN_ZIPF or len(left.lower) < 2 or len(right.lower) < 2:
+            return None
+        if (self.page_pairs.get(f"{left.lower} {right.lower}", 0) > 1
+                and self._real_word(model, left.lower) and self._real_word(model, right.lower)):
+            # Two real words the page writes apart more than once ("any thing" in an old
+            # text) are its own usage, not damage.
+            return None
+        prev, nxt = left.previous, right.following
+        if model.bigrams is None:
+            gain = model.unigram(merged) - model.unigram(left.lower) - model.unigram(right.lower)
+            # Without context, two common words side by side ("a part") are never merged.
+            if min(model.zipf(left.lower), model.zipf(right.lower)) >= 4.0:
+                return None
+            gain -= SPLIT_MARGIN_UNIGRAM - SPLIT_MARGIN
+        else:
+            gain = (model.transition(prev, merged) + model.transition(merged, nxt)
+                    - model.transition(prev, left.lower) - model.transition(left.lower, right.lower)
+                    - model.transition(right.lower, nxt)) if nxt is not None else (
+                    model.transition(prev, merged)
+                    - model.transition(prev, left.lower) - model.transition(left.lower, right.lower))
+        if self._real_word(model, left.lower) and self._real_word(model, right.lower):
+            gain -= TWO_WORDS_EXTRA_MARGIN  # "tea spoon", "time line": both readings are English
+        # The page spelling a rare word whole elsewhere is evidence; for a common word
+        # ("soon", "into") it says nothing.
+        if z_merged < PAGE_EVIDENCE_MAX_ZIPF and self._seen_elsewhere(merged, here=0):
+            gain += PAGE_EVIDENCE
+        return gain
+
+    def join_split(self, model: WordModel, token: _Token) -> tuple[int, float] | None:
+        """Best cut of a glued token and its gain; None if it is no candidate."""
+        lower = token.lower
+        z_token = model.zipf(lower)
+        if z_token >= JOIN_MAX_ZIPF or len(lower) < 3:
+            return None
+        if self._seen_elsewhere(lower):
+            return None  # damage is rare and random; a token the page repeats is a word
+        best: tuple[int, float] | None = None
+        stop = stopword_table().get(model.lexicon.language, frozenset())
+        for cut in range(1, len(lower)):
+            left, right = lower[:cut], lower[cut:]
+            if not (self._part_ok(model, left) and self._part_ok(model, right)):
                 continue
-            if lexicon.zipf(left) >= KNOWN_ZIPF and lexicon.zipf(right) >= KNOWN_ZIPF:
-                yield Proposal(m.start(), m.end(), f"{left}{m.group(2)} {right}", "repair:space")
-    quotes = [i for i, c in enumerate(text) if c == '"']
-    if len(quotes) % 2:
-        return  # unbalanced quotes: cannot tell opening from closing
-    opening = {q for n, q in enumerate(quotes) if n % 2 == 0}
-    for m in _QUOTE_GLUE_RE.finditer(text):
-        before, after = m.group(1), m.group(2)
-        if ctx.is_protected(m.start(), m.end()):
-            continue
-        spaced = f'{before} "{after}' if m.start(2) - 1 in opening else f'{before}" {after}'
-        yield Proposal(m.start(), m.end(), spaced, "repair:space")
+            prev, nxt = token.previous, token.following
+            if model.bigrams is None:
+                gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
+                gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
+            else:
+                split = model.transition(prev, left) + model.transition(left, right)
+                whole = model.transition(prev, lower)
+                if nxt is not None:
+                    split += model.transition(right, nxt)
+                    whole += model.transition(lower, nxt)
+                gain = split - whole
+            if z_token > 0:
+                gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
+            if left not in stop and right not in stop:
+                gain -= TWO_WORDS_EXTRA_MARGIN  # "handwave", "titlebar": compounds, not glue
+            if token.text[:1].isupper():
+                gain -= NAME_EXTRA_MARGIN  # "Gettell", "Hedone": names the lexicon lacks
+            if best is None or gain > best[1]:
+                best = (cut, gain)
+        return best
 
+    def hyphen_choice(self, model: WordModel, left: str, right: str) -> str | None:
+        """'merge' for wrap damage, 'keep' for a real compound, None when unsure.
 
-def rule_split(ctx: RepairContext) -> Iterator[Proposal]:
-    """``nu clear`` -> ``nuclear``: a stray space inside a word."""
-    lexicon = ctx.lexicon
-    if lexicon is None:
-        return
-    pos = 0
-    text = ctx.text
-    while True:
-        m = _WORD_PAIR_RE.search(text, pos)
-        if not m:
-            return
-        pos = m.start(2)  # pairs overlap: "a nu clear" checks "a nu", then "nu clear"
-        left, right = m.group(1), m.group(2)
-        if not right.islower() or not _plain_word(left):
-            continue
-        z_left, z_right = lexicon.zipf(left), lexicon.zipf(right)
-        if min(z_left, z_right) >= FRAGMENT_ZIPF:
-            continue
-        merged = left + right
-        z_merged = lexicon.zipf(merged)
-        if z_merged < KNOWN_ZIPF:
-            continue
-        gain = _log_prob(lexicon, merged) - _log_prob(lexicon, left) - _log_prob(lexicon, right)
-        if gain < MARGIN + 1.0 or ctx.is_protected(m.start(), m.end(), left, right, merged):
-            continue
-        yield Proposal(m.start(), m.end(), merged, "repair:split")
+        Wrapping splits words at syllables, leaving fragments ("nego", "tiations") that
+        are rare or no words at all; a compound joins two words that are common on their
+        own and rare glued together ("nuclearfree"). Typesetters never leave a single
+        letter on a line, so "e-mail" keeps its hyphen. The page's own spelling wins.
+        """
+        if len(left) < 2 or len(right) < 2 or not _plain(right):
+            return "keep"
+        merged = (left + right).lower()
+        hyphenated = f"{left}-{right}".lower()
+        if self.page_words.get(merged, 0) > 0:
+            return "merge"
+        if hyphenated in self.page_words:
+            return "keep"
+        z_merged = model.zipf(merged)
+        if z_merged < MERGED_MIN_ZIPF:
+            return "keep"
+        if z_merged >= min(model.zipf(left.lower()), model.zipf(right.lower())) - HYPHEN_SLACK:
+            return "merge"
+        return "keep"
 
+    # -- rules --------------------------------------------------------------------
 
-def best_split(word: str, lexicon: Lexicon) -> tuple[str, str, float] | None:
-    """The two-word reading of ``word`` with the highest likelihood gain, if any."""
-    lower = word.lower()
-    whole = _log_prob(lexicon, lower)
-    best: tuple[str, str, float] | None = None
-    for cut in range(1, len(lower)):
-        left, right = lower[:cut], lower[cut:]
-        if len(left) == 1 and left not in ("a", "i"):
-            continue
-        if len(right) == 1 and right not in ("a", "i"):
-            continue
-        if lexicon.zipf(left) < JOIN_PART_ZIPF or lexicon.zipf(right) < JOIN_PART_ZIPF:
-            continue
-        gain = _log_prob(lexicon, left) + _log_prob(lexicon, right) - whole
-        if best is None or gain > best[2]:
-            best = (word[:cut], word[cut:], gain)
-    return best
+    def _tokens(self, text: str) -> list[_Token]:
+        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+        for before, after in itertools.pairwise(tokens):
+            if _SOFT_GAP_RE.match(text[before.end:after.start]):
+                after.previous = before.lower
+                before.following = after.lower
+        return tokens
 
+    def _free(self, text: str, start: int, end: int, spans: list[tuple[int, int]],
+              *words: str) -> bool:
+        if any(w.lower() in self.protect for w in words):
+            return False
+        return not any(s < end and start < e for s, e in spans)
 
-def rule_join(ctx: RepairContext) -> Iterator[Proposal]:
-    """``ofthe`` -> ``of the``: two words glued together."""
-    lexicon = ctx.lexicon
-    if lexicon is None or lexicon.compounding:
-        return
-    for m in _WORD_RE.finditer(ctx.text):
-        word = m.group()
-        if len(word) < 5 or not _plain_word(word) or lexicon.zipf(word) >= JOIN_PART_ZIPF:
-            continue
-        split = best_split(word, lexicon)
-        if split is None or split[2] < MARGIN or ctx.is_protected(m.start(), m.end(), word):
-            continue
-        yield Proposal(m.start(), m.end(), f"{split[0]} {split[1]}", "repair:join")
+    def propose(self, text: str, hyphen_breaks: tuple[int, ...] = ()) -> Iterator[Proposal]:
+        model = self.model
+        spans = [(m.start(), m.end()) for m in _SPANS_TO_PROTECT_RE.finditer(text)]
+        if model is not None:
+            tokens = self._tokens(text)
+            yield from self._hyphens(model, text, hyphen_breaks, spans)
+            yield from self._splits(model, text, tokens, spans)
+            if not model.lexicon.compounding:
+                yield from self._joins(model, text, tokens, spans)
+            yield from self._sentence_spaces(model, text, spans)
+            yield from self._quote_spaces(text, spans)
 
+    def _hyphens(self, model: WordModel, text: str, hyphen_breaks: tuple[int, ...],
+                 spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+        for pos in hyphen_breaks:
+            left_m = re.search(rf"{LETTERS}+$", text[:pos])
+            right_m = re.match(rf"{LETTERS}+", text[pos + 1:])
+            if not left_m or not right_m:
+                continue
+            left, right = left_m.group(), right_m.group()
+            end = pos + 1 + right_m.end()
+            if self._free(text, left_m.start(), end, spans, left, right) and \
+                    self.hyphen_choice(model, left, right) == "merge":
+                yield Proposal(left_m.start(), end, left + right, "repair:hyphen", 5.0)
+        for m in _INLINE_HYPHEN_RE.finditer(text):
+            left, right = m.group(1), m.group(2)
+            if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS:
+                continue
+            if not self._free(text, m.start(), m.end(), spans, left, right):
+                continue
+            choice = self.hyphen_choice(model, left, right)
+            if choice == "merge":
+                yield Proposal(m.start(), m.end(), left + right, "repair:hyphen", 5.0)
+            elif choice == "keep":
+                yield Proposal(m.start(), m.end(), f"{left}-{right}", "repair:hyphen", 5.0)
 
-RULES: dict[str, RepairRule] = {
-    "repair:hyphen": rule_hyphen,
-    "repair:space": rule_space,
-    "repair:split": rule_split,
-    "repair:join": rule_join,
-}
+    def _splits(self, model: WordModel, text: str, tokens: list[_Token],
+                spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+        for left, right in itertools.pairwise(tokens):
+            if right.start != left.end + 1 or text[left.end] != " ":
+                continue
+            if _attached(text, left, allow_hyphen=True) or _attached(text, right):
+                continue
+            if not (_plain(left.text) and right.text.islower()):
+                continue
+            gain = self.split_gain(model, left, right)
+            if gain is None or gain < SPLIT_MARGIN:
+                continue
+            if self._free(text, left.start, right.end, spans, left.text, right.text, left.text + right.text):
+                yield Proposal(left.start, right.end, left.text + right.text, "repair:split", gain)
 
+    def _joins(self, model: WordModel, text: str, tokens: list[_Token],
+               spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+        for token in tokens:
+            word = token.text
+            if len(word) < 3 or model.zipf(token.lower) >= JOIN_MAX_ZIPF:
+                continue
+            if _attached(text, token):
+                continue
+            if _plain(word):
+                found = self.join_split(model, token)
+                if found is None or found[1] < JOIN_MARGIN:
+                    continue
+                cut = found[0]
+                gain = found[1]
+            else:
+                camel = self._camel_cut(model, token)
+                if camel is None:
+                    continue
+                cut, gain = camel, 3.0
+            if self._free(text, token.start, token.end, spans, word):
+                yield Proposal(token.start, token.end, f"{word[:cut]} {word[cut:]}", "repair:join", gain)
 
-def _protected_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _SPANS_TO_PROTECT_RE.finditer(text))
+    def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
+        """"thatI", "ofNew", "ProductsMozilla": one lower-to-upper step between two words."""
+        word = token.text
+        steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+        if len(steps) != 1 or model.zipf(token.lower) >= 2.0 or self._seen_elsewhere(token.lower):
+            return None
+        cut = steps[0]
+        left, right = word[:cut], word[cut:]
+        if not (_plain(left) and _plain(right)):
+            return None
+        # Identifiers glue content words ("withCredentials", "NetLog"); glue damage
+        # almost always involves a function word ("ofNew", "thatI").
+        stop = stopword_table().get(model.lexicon.language, frozenset())
+        if left.lower() not in stop and right.lower() not in stop:
+            return None
+        if self._part_ok(model, left.lower()) and self._part_ok(model, right.lower()):
+            return cut
+        return None
 
+    def _sentence_spaces(self, model: WordModel, text: str,
+                         spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+        for m in _SENTENCE_GLUE_RE.finditer(text):
+            left, mark, right = m.group(1), m.group(2), m.group(3)
+            if not _plain(right) or model.zipf(right) < JOIN_PART_ZIPF:
+                continue
+            # After a capitalised word ("Zealand.Retrieved") both words must be common:
+            # a rare pair of names glued by a dot is likelier a brand than damage.
+            if not left.islower() and (model.zipf(left) < JOIN_PART_ZIPF or model.zipf(right) < 4.5):
+                continue
+            rest = text[m.end():].lstrip()
+            if rest[:1] and rest[0] in "=([{;:<":
+                continue  # "exports.Cow = Cow;" is code
+            if self._free(text, m.start(), m.end(), spans, left, right):
+                yield Proposal(m.start(), m.end(), f"{left}{mark} {right}", "repair:space", 4.0)
 
-def repair_block(
-    index: int,
-    text: str,
-    lexicon: Lexicon | None,
-    protect: frozenset[str] = frozenset(),
-    hyphen_breaks: tuple[int, ...] = (),
-) -> tuple[str, list[Edit]]:
-    """Repair one block; returns the new text and the edits (offsets into ``text``)."""
-    ctx = RepairContext(text, lexicon, protect, hyphen_breaks, _protected_spans(text))
-    accepted: list[Proposal] = []
-    for rule in RULES.values():
-        for proposal in rule(ctx):
-            if not any(_overlaps(proposal, other) for other in accepted):
+    def _quote_spaces(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+        quotes = [i for i, c in enumerate(text) if c == '"']
+        if not quotes or len(quotes) % 2:
+            return  # unbalanced quotes: cannot tell opening from closing
+        opening = set(quotes[::2])
+        for m in _QUOTE_GLUE_RE.finditer(text):
+            before, after = m.group(1), m.group(2)
+            if not self._free(text, m.start(), m.end(), spans):
+                continue
+            spaced = f'{before} "{after}' if m.end(1) in opening else f'{before}" {after}'
+            yield Proposal(m.start(), m.end(), spaced, "repair:space", 4.0)
+
+    def repair_block(self, index: int, text: str,
+                     hyphen_breaks: tuple[int, ...] = ()) -> tuple[str, list[Edit]]:
+        """Repair one block; returns the new text and the edits (offsets into ``text``)."""
+        proposals = sorted(self.propose(text, hyphen_breaks), key=lambda p: -p.gain)
+        if not proposals:
+            return text, []
+        accepted: list[Proposal] = []
+        for proposal in proposals:
+            if not any(proposal.start < other.end and other.start < proposal.end for other in accepted):
                 accepted.append(proposal)
-    if not accepted:
-        return text, []
-    accepted.sort(key=lambda p: (p.start, p.end))
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    cursor = 0
-    for p in accepted:
-        pieces.append(text[cursor:p.start])
-        pieces.append(p.replacement)
-        cursor = p.end
-        edits.append(Edit(index, p.start, p.end, text[p.start:p.end], p.replacement, p.rule))
-    pieces.append(text[cursor:])
-    return "".join(pieces), edits
+        accepted.sort(key=lambda p: p.start)
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        cursor = 0
+        for p in accepted:
+            pieces.append(text[cursor:p.start])
+            pieces.append(p.replacement)
+            cursor = p.end
+            if text[p.start:p.end] != p.replacement:
+                edits.append(Edit(index, p.start, p.end, text[p.start:p.end], p.replacement, p.rule))
+        pieces.append(text[cursor:])
+        return "".join(pieces), edits
 
 
-def _overlaps(a: Proposal, b: Proposal) -> bool:
-    return a.start < b.end and b.start < a.end
+RULES = ("repair:split", "repair:join", "repair:hyphen", "repair:space")
