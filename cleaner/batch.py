@@ -37,6 +37,8 @@ class FileReport:
     seconds: float = 0.0
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    #: texts of the removed blocks, filled only when a report asks for them
+    removed: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -107,7 +109,8 @@ def discover(in_dir: Path, out_dir: Path, globs: Sequence[str] = DEFAULT_GLOBS) 
     return tasks
 
 
-def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8") -> FileReport:
+def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
+                 collect_removed: bool = False) -> FileReport:
     """Clean one file; errors are caught and reported, never raised."""
     report = FileReport(task)
     started = time.perf_counter()
@@ -125,6 +128,8 @@ def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8") -> FileR
             raise CleanerError(f"cannot write {task.target} ({exc.strerror or exc})") from None
         report.bytes_out = len(result.text.encode("utf-8"))
         report.counts = result.reason_counts()
+        if collect_removed:
+            report.removed = [block.text for block, _ in result.removed()]
     except CleanerError as exc:
         report.error = str(exc).removeprefix(f"{task.relative}: ")
     except Exception as exc:  # one bad page must never stop a corpus run
@@ -138,11 +143,12 @@ def run_batch(
     cleaner: Cleaner,
     encoding: str = "utf-8",
     on_done: Callable[[FileReport], None] | None = None,
+    collect_removed: bool = False,
 ) -> BatchSummary:
     summary = BatchSummary()
     started = time.perf_counter()
     for task in tasks:
-        report = process_file(task, cleaner, encoding)
+        report = process_file(task, cleaner, encoding, collect_removed)
         summary.add(report)
         if on_done is not None:
             on_done(report)

@@ -24,11 +24,21 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from cleaner import __version__
-from cleaner.batch import DEFAULT_GLOBS, BatchSummary, FileReport, discover, run_batch
+from cleaner.batch import DEFAULT_GLOBS, BatchSummary, FileReport, Task, discover, run_batch
 from cleaner.config import CleanerConfig, InputFormat, Mode
-from cleaner.explain import render_explanation
-from cleaner.io import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CleanerError, read_text, write_output
+from cleaner.document import CleanResult
+from cleaner.explain import render_explanation, render_page
+from cleaner.io import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    CleanerError,
+    decode,
+    read_text,
+    write_output,
+)
 from cleaner.pipeline import Cleaner
+from cleaner.report import ReportCollector, render, task_lookup
 
 PANEL_STAGES = "Stages"
 PANEL_INPUT = "Input"
@@ -181,6 +191,8 @@ def batch_command(
     language: LanguageOption = None,
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
+    report_path: Annotated[Path | None, typer.Option("--report", help="Also write a self-contained "
+                           "HTML report of the run to this file.", rich_help_panel=PANEL_OUTPUT)] = None,
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched."""
     cleaner = Cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format))
@@ -196,18 +208,87 @@ def batch_command(
         TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
     )
 
+    collector = ReportCollector() if report_path is not None else None
+
     def report(file_report: FileReport) -> None:
         progress.advance(task_id)
+        if collector is not None:
+            collector.add(file_report, file_report.removed)
         if file_report.error is not None:
             progress.console.print(f"[red]failed[/] {file_report.task.relative}: {file_report.error}",
                                    soft_wrap=True)
 
     with progress:
         task_id = progress.add_task("clean", total=len(tasks))
-        summary = run_batch(tasks, cleaner, encoding, on_done=report)
+        summary = run_batch(tasks, cleaner, encoding, on_done=report,
+                            collect_removed=collector is not None)
+    if collector is not None and report_path is not None:
+        _write_report(collector, cleaner, tasks, summary, report_path, encoding,
+                      {"in_dir": str(in_dir), "out_dir": str(out_dir),
+                       "globs": ", ".join(globs or DEFAULT_GLOBS)})
+        console.print(f"report: {report_path}")
     _print_summary(console, summary)
     if summary.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("explain")
+def explain_command(
+    file: Annotated[str, typer.Argument(help="Page to explain; '-' reads stdin.")] = "-",
+    only_removed: Annotated[bool, typer.Option("--only-removed", help="Show removed blocks only.",
+                                               rich_help_panel=PANEL_OUTPUT)] = False,
+    width: Annotated[int | None, typer.Option("--width", min=40, max=1000,
+                                              help="Columns (default: the terminal's, or 100).",
+                                              rich_help_panel=PANEL_OUTPUT)] = None,
+    mode: ModeOption = Mode.BALANCED,
+    no_chrome: NoChrome = False,
+    no_repair: NoRepair = False,
+    no_normalize: NoNormalize = False,
+    language: LanguageOption = None,
+    input_format: InputFormatOption = InputFormat.AUTO,
+    encoding: EncodingOption = "utf-8",
+) -> None:
+    """Show a page with what was removed and why, and every repair.
+
+    On a terminal removed blocks are struck through; piped, the view is plain text:
+    '-' marks a removed block, '+' a kept one, [before→after] a repair.
+    """
+    cleaner = Cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format))
+    try:
+        result = cleaner.clean_document(read_text(file, encoding))
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    probe = Console()
+    plain = not probe.is_terminal
+    console = Console(width=width or (100 if plain else probe.width), highlight=False,
+                      no_color=plain, force_terminal=not plain, soft_wrap=False)
+    if not plain:
+        render_page(result, console, only_removed=only_removed, plain=False)
+        return
+    with console.capture() as captured:
+        render_page(result, console, only_removed=only_removed, plain=True)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+
+
+def _write_report(collector: ReportCollector, cleaner: Cleaner, tasks: list[Task], summary: BatchSummary,
+                  path: Path, encoding: str, run_settings: dict[str, str]) -> None:
+    sources = task_lookup(tasks)
+
+    def reclean(relative: str) -> CleanResult | None:
+        try:
+            return cleaner.clean_document(decode(sources[relative].read_bytes(), relative, encoding))
+        except (OSError, CleanerError):
+            return None
+
+    config = cleaner.config
+    settings = {"cleaner": __version__, **run_settings, "mode": config.mode.value,
+                "normalize": str(config.normalize), "chrome": str(config.chrome),
+                "repair": str(config.repair), "input_format": config.input_format.value,
+                "language": config.language or "detect", "encoding": encoding}
+    try:
+        write_output(str(path), render(collector, settings, summary.seconds, reclean))
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
 
 
 def _print_summary(console: Console, summary: BatchSummary) -> None:
