@@ -134,3 +134,23 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
 def test_readme_shows_the_report_screenshot() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "docs/report.png" in readme and (REPO / "docs" / "report.png").is_file()
+
+
+@pytest.mark.skipif(_chromium() is None or not (REPO.parent / "shared" / "devdata").is_dir(),
+                    reason="needs chromium and ../shared/devdata")
+def test_devdata_report_opens_cleanly_and_stays_small(tmp_path: Path) -> None:
+    pages = REPO.parent / "shared" / "devdata" / "trafilatura"
+    report = tmp_path / "report.html"
+    result = run_cli("batch", str(pages), str(tmp_path / "out"), "--glob", "page.r1.txt",
+                     "--report", str(report), timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert report.stat().st_size < 5 * 2**20
+    browser = _chromium()
+    assert browser is not None
+    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
+                          "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert dom.returncode == 0 and "CONSOLE" not in dom.stderr
+    assert "415</b>documents" in dom.stdout
