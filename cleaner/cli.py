@@ -39,6 +39,7 @@ from cleaner.io import (
 )
 from cleaner.pipeline import Cleaner
 from cleaner.report import ReportCollector, render, task_lookup
+from cleaner.train import example_from_pair, fit, read_examples
 
 PANEL_STAGES = "Stages"
 PANEL_INPUT = "Input"
@@ -98,6 +99,11 @@ InputFormatOption = Annotated[
 EncodingOption = Annotated[
     str, typer.Option("--encoding", help="Encoding of the input files.", rich_help_panel=PANEL_INPUT)
 ]
+ModelOption = Annotated[
+    Path | None,
+    typer.Option("--model", help="A line classifier written by `cleaner train` (default: rules only).",
+                 rich_help_panel=PANEL_STAGES, show_default=False),
+]
 ExplainOption = Annotated[
     bool,
     typer.Option("--explain", help="On stderr: every removed block with its reason and score, "
@@ -121,6 +127,13 @@ def _config(mode: Mode, no_chrome: bool, no_repair: bool, no_normalize: bool, la
                              normalize=not no_normalize, language=language, input_format=input_format)
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
+
+
+def _cleaner(config: CleanerConfig, model: Path | None) -> Cleaner:
+    try:
+        return Cleaner(config, model=model)
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
 
 
 def _version(value: bool) -> None:
@@ -157,9 +170,10 @@ def clean_command(
     language: LanguageOption = None,
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
+    model: ModelOption = None,
 ) -> None:
     """Clean pages: `cleaner page.txt`, `cat page.txt | cleaner`, `cleaner a.html -o a.txt`."""
-    cleaner = Cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format))
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
     sources = files or ["-"]
     if output != "-" and output in sources:
         raise _fail(f"{output}: output is also an input; refusing to overwrite it", EXIT_USAGE)
@@ -193,9 +207,10 @@ def batch_command(
     encoding: EncodingOption = "utf-8",
     report_path: Annotated[Path | None, typer.Option("--report", help="Also write a self-contained "
                            "HTML report of the run to this file.", rich_help_panel=PANEL_OUTPUT)] = None,
+    model: ModelOption = None,
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched."""
-    cleaner = Cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format))
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
     console = _err_console()
     try:
         tasks = discover(in_dir, out_dir, tuple(globs) if globs else DEFAULT_GLOBS)
@@ -247,13 +262,14 @@ def explain_command(
     language: LanguageOption = None,
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
+    model: ModelOption = None,
 ) -> None:
     """Show a page with what was removed and why, and every repair.
 
     On a terminal removed blocks are struck through; piped, the view is plain text:
     '-' marks a removed block, '+' a kept one, [before→after] a repair.
     """
-    cleaner = Cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format))
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
     try:
         result = cleaner.clean_document(read_text(file, encoding))
     except CleanerError as exc:
@@ -268,6 +284,35 @@ def explain_command(
     with console.capture() as captured:
         render_page(result, console, only_removed=only_removed, plain=True)
     sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+
+
+@app.command("train")
+def train_command(
+    examples: Annotated[Path, typer.Argument(
+        help="Folder of NAME.raw.txt + NAME.clean.txt pairs, or a JSONL file with 'raw' and 'clean' fields.",
+        show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (JSON).",
+                                         show_default=False)],
+    seed: Annotated[int, typer.Option("--seed", help="Seed: the same examples and seed give the same model.")]
+    = 7,
+    epochs: Annotated[int, typer.Option("--epochs", min=10, max=10_000, help="Training passes.")] = 300,
+    language: LanguageOption = None,
+    input_format: InputFormatOption = InputFormat.AUTO,
+) -> None:
+    """Train a line classifier on your own pages and what they should become.
+
+    Use it with `cleaner --model FILE` or `Cleaner(model=FILE)`.
+    """
+    console = _err_console()
+    cleaner = Cleaner(CleanerConfig(language=language, input_format=input_format))
+    try:
+        pages = [example_from_pair(cleaner, name, raw, clean) for name, raw, clean in read_examples(examples)]
+        model = fit(pages, seed=seed, epochs=epochs)
+        write_output(str(output), model.to_json() + "\n")
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    labelled = sum(1 for page in pages for label in page.labels if label is not None)
+    console.print(f"trained on {len(pages)} pages, {labelled} labelled blocks; wrote {output}")
 
 
 def _write_report(collector: ReportCollector, cleaner: Cleaner, tasks: list[Task], summary: BatchSummary,

@@ -6,11 +6,14 @@ input (text or HTML) -> unify line breaks -> segment into blocks -> normalise
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cleaner import chrome, html
+from cleaner.chrome.model import LineModel, load_model
 from cleaner.config import CleanerConfig, InputFormat
-from cleaner.document import CleanResult, Edit, Verdict
+from cleaner.document import Block, CleanResult, Edit, Verdict
 from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import normalize_block
 from cleaner.repair import Repairer, WordModel
@@ -19,17 +22,35 @@ from cleaner.segment import segment, unify_line_breaks
 BLOCK_SEPARATOR = "\n\n"
 
 
+@dataclass
+class Prepared:
+    """A page ready for chrome removal: its blocks and their normalised texts."""
+
+    blocks: list[Block]
+    texts: list[str]
+    edits: list[Edit]
+    hyphen_breaks: list[tuple[int, ...]]
+    language: str | None
+    input_format: str
+
+
 class Cleaner:
     """A reusable, thread-safe cleaner. Holds only its frozen config."""
 
-    def __init__(self, config: CleanerConfig | None = None, **options: Any) -> None:
+    def __init__(self, config: CleanerConfig | None = None, *, model: LineModel | str | Path | None = None,
+                 **options: Any) -> None:
         base = config or CleanerConfig()
         self.config = base.replace(**options) if options else base
+        if isinstance(model, (str, Path)):
+            model = load_model(model)
+        #: a trained line classifier (``cleaner train``); None: the rules and context pass decide
+        self.model: LineModel | None = model
 
     def clean(self, text: str) -> str:
         return self.clean_document(text).text
 
-    def clean_document(self, text: str) -> CleanResult:
+    def prepare(self, text: str) -> Prepared:
+        """The stages before chrome removal: reading, segmentation, normalisation."""
         config = self.config
         input_format = "text"
         if config.input_format is InputFormat.HTML or (
@@ -48,11 +69,18 @@ class Cleaner:
                     texts[i] = fixed
                     edits.extend(block_edits)
                     hyphen_breaks[i] = _shift(block.hyphen_breaks, block_edits)
-
         language = config.language or detect_language(texts)
+        return Prepared(blocks, texts, edits, hyphen_breaks, language, input_format)
+
+    def clean_document(self, text: str) -> CleanResult:
+        config = self.config
+        prepared = self.prepare(text)
+        blocks, texts, edits = prepared.blocks, prepared.texts, prepared.edits
+        hyphen_breaks, language = prepared.hyphen_breaks, prepared.language
+        input_format = prepared.input_format
         if config.chrome:
-            verdicts = chrome.classify(texts, language, config.settings,
-                                       extracted=input_format == "html")
+            verdicts = chrome.classify(texts, language, config.mode, extracted=input_format == "html",
+                                       model=self.model)
         else:
             verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
 

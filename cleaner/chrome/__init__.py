@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cleaner.chrome import appeals, legal, navigation, structure
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
+from cleaner.chrome.model import LineModel, page_features
 from cleaner.chrome.repetition import repeated_blocks
 from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
-from cleaner.config import ModeSettings
+from cleaner.config import MODE_SETTINGS, Mode
 from cleaner.document import Verdict
 from cleaner.lexicon import all_stopwords, stopword_table
 
@@ -19,7 +22,7 @@ RULES: tuple[RuleFunction, ...] = (
     *navigation.RULES,
 )
 
-__all__ = ["RULES", "classify", "first_rule"]
+__all__ = ["RULES", "PageAnalysis", "analyze", "classify", "first_rule"]
 
 
 def first_rule(features: BlockFeatures) -> str | None:
@@ -32,19 +35,55 @@ def first_rule(features: BlockFeatures) -> str | None:
     return None
 
 
-def classify(texts: list[str], language: str | None, settings: ModeSettings,
-             extracted: bool = False) -> list[Verdict]:
-    """A verdict for every block of one page.
+@dataclass(frozen=True)
+class PageAnalysis:
+    """What the rules and the context pass make of a page, before any model."""
 
-    ``extracted`` marks text that an HTML extractor already reduced to the main
-    content: the page-level context pass would then judge an article against itself,
-    so only the rules that name chrome outright apply.
-    """
+    features: list[BlockFeatures]
+    reasons: list[str | None]
+    classes: list[BlockClass]
+    #: the rule-based verdicts in balanced mode: the model's main input
+    heuristic: list[Verdict]
+
+
+def analyze(texts: list[str], language: str | None) -> PageAnalysis:
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
     features = [block_features(text, stopwords) for text in texts]
     reasons = [first_rule(f) or repeated for f, repeated in
                zip(features, repeated_blocks(features), strict=True)]
-    if extracted:
-        return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
-    return resolve(features, classes, reasons, settings)
+    heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
+    return PageAnalysis(features, reasons, classes, heuristic)
+
+
+def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: bool = False,
+             model: LineModel | None = None) -> list[Verdict]:
+    """A verdict for every block of one page.
+
+    With a ``model`` the trained classifier decides, at the mode's threshold, from the
+    rules' and the context pass's verdicts and the block's signals; without one the
+    context pass decides in the mode's settings. ``extracted`` marks text that an HTML
+    extractor already reduced to the main content: only rules that name chrome
+    outright apply there.
+    """
+    if extracted:
+        stopwords = stopword_table().get(language or "", None) or all_stopwords()
+        features = [block_features(text, stopwords) for text in texts]
+        reasons = [first_rule(f) for f in features]
+        return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
+    page = analyze(texts, language)
+    if model is None:
+        if mode is Mode.BALANCED:
+            return page.heuristic
+        return resolve(page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
+    probabilities = model.predict(page_features(page.features, page.classes, page.heuristic))
+    threshold = model.thresholds[mode.value]
+    verdicts = []
+    for probability, heuristic, rule in zip(probabilities, page.heuristic, page.reasons, strict=True):
+        score = float(probability)
+        if score >= threshold:
+            verdicts.append(Verdict(True, heuristic.reason if heuristic.keep else "content:model", score))
+        else:
+            reason = heuristic.reason if not heuristic.keep else (rule or "chrome:model")
+            verdicts.append(Verdict(False, reason, score))
+    return verdicts
