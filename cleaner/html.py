@@ -8,7 +8,7 @@ import re
 from cleaner.config import Mode
 
 _DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]*>",
+_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
 
 
@@ -40,5 +40,23 @@ def extract_text(html: str, mode: Mode) -> str:
     )
     if extracted:
         return str(extracted)
-    fallback = trafilatura.html2txt(html)
-    return str(fallback or "")
+    try:
+        fallback = trafilatura.html2txt(html)
+    except (ValueError, RecursionError):
+        fallback = ""
+    return str(fallback) if fallback else strip_tags(html)
+
+
+_ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|header|footer|table|ul|ol)\b",
+                           re.IGNORECASE)
+
+
+def strip_tags(markup: str) -> str:
+    """Last resort when the parsers give up (100,000 nested tags): tags out, text kept."""
+    import html as html_module
+
+    marked = _BLOCK_TAG_RE.sub(lambda m: "\n" + m.group(0), markup)
+    text = html_module.unescape(_ANY_TAG_RE.sub(" ", marked))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

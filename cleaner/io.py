@@ -54,8 +54,12 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
         for magic, kind in _BINARY_MAGIC:
             if data.startswith(magic):
                 raise CleanerError(f"{name}: binary input ({kind}), expected text or HTML")
-        if b"\x00" in data[:8192] and encoding.replace("-", "").lower() == "utf8":
-            raise CleanerError(f"{name}: binary input (NUL bytes), expected text or HTML")
+        if encoding.replace("-", "").lower() == "utf8" and b"\x00" in data[:8192]:
+            encoding = _utf16_without_bom(data[:8192]) or encoding
+            nuls = data[:8192].count(0)
+            # A few stray NULs in text are damage (normalisation drops them); many are binary.
+            if encoding == "utf-8" and nuls > max(4, len(data[:8192]) // 100):
+                raise CleanerError(f"{name}: binary input (NUL bytes), expected text or HTML")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -65,6 +69,19 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
         ) from None
     except LookupError:
         raise CleanerError(f"unknown encoding {encoding!r}", exit_code=EXIT_USAGE) from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a BOM: mostly ASCII, so every other byte is NUL."""
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def read_text(path: str, encoding: str = "utf-8") -> str:

@@ -34,16 +34,18 @@ LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
 #: scripts whose words are separated by spaces: only there do spaces carry meaning
 _SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
-_QUOTE_GLUE_RE = re.compile(rf'({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
+_QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
 _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/.])"
 )
 _INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
-#: URLs, addresses, paths, file and domain names, code identifiers
-_SPANS_TO_PROTECT_RE = re.compile(
-    # top-level domains are written in lower case: "example.at", but "copying.At" is damage
-    r"\S*(?:://|[wW]{3}\.|@|\\|_|/|\.(?:com|org|net|html?|php|js|py|io|de|fr|uk|ch|at|ru|info|gov|edu)\b)\S*"
+#: what makes a whitespace-delimited token a URL, address, path, file or domain name, or
+#: code identifier; top-level domains are written in lower case: "example.at", but
+#: "copying.At" is damage
+_PROTECTED_TOKEN_RE = re.compile(
+    r"://|[wW]{3}\.|@|\\|_|/|\.(?:com|org|net|html?|php|js|py|io|de|fr|uk|ch|at|ru|info|gov|edu)\b"
 )
+_NON_SPACE_RE = re.compile(r"\S+")
 #: a separator between two words that still lets one predict the other
 _SOFT_GAP_RE = re.compile(r"^[\s,\"'“”‘’()-]*$")
 #: conjunctions after "pre- and post-": a suspended hyphen, not wrap damage
@@ -304,7 +306,9 @@ class Repairer:
 
     def propose(self, text: str, hyphen_breaks: tuple[int, ...] = ()) -> Iterator[Proposal]:
         model = self.model
-        spans = [(m.start(), m.end()) for m in _SPANS_TO_PROTECT_RE.finditer(text)]
+        # Token by token: a pattern like \S*x\S* would be quadratic on a long token.
+        spans = [(m.start(), m.end()) for m in _NON_SPACE_RE.finditer(text)
+                 if _PROTECTED_TOKEN_RE.search(m.group())]
         if model is not None:
             tokens = self._tokens(text)
             yield from self._hyphens(model, text, hyphen_breaks, spans)
