@@ -47,7 +47,8 @@ def extract_text(html: str, mode: Mode) -> str:
     return str(fallback) if fallback else strip_tags(html)
 
 
-_ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
+_ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>",
+                         re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|header|footer|table|ul|ol)\b",
                            re.IGNORECASE)
 

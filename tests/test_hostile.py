@@ -42,7 +42,8 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),
-    "entity-html": lambda: b"<html><body><p>" + b"&amp;&lt;&gt;&#169;&#x1F600;" * 20_000 + b"</p></body></html>",
+    "entity-html": lambda: (b"<html><body><p>" + b"&amp;&lt;&gt;&#169;&#x1F600;" * 20_000
+                            + b"</p></body></html>"),
     "malformed-html": lambda: b"<html><body><p>unclosed <b>bold <i>italic <div></p></span>" + PROSE.encode()
                               + b"<a href='x>broken",
     "rtl-and-cjk": lambda: ("مرحبا بكم في موقعنا، نتمنى لكم قراءة ممتعة.\n"

@@ -9,8 +9,7 @@ from pathlib import Path
 from cleaner import Cleaner
 from tests.conftest import run_cli
 
-WORDS = ("river council plan school market harbour storm budget library museum station road bridge "
-         "garden teacher doctor family season winter summer village city report water energy").split()
+WORDS = ["river", "council", "plan", "school", "market", "harbour", "storm", "budget", "library", "museum", "station", "road", "bridge", "garden", "teacher", "doctor", "family", "season", "winter", "summer", "village", "city", "report", "water", "energy"]
 
 
 def _paragraph(rng: random.Random) -> str:
