@@ -9,7 +9,9 @@ from pathlib import Path
 from cleaner import Cleaner
 from tests.conftest import run_cli
 
-WORDS = ["river", "council", "plan", "school", "market", "harbour", "storm", "budget", "library", "museum", "station", "road", "bridge", "garden", "teacher", "doctor", "family", "season", "winter", "summer", "village", "city", "report", "water", "energy"]
+WORDS = ["river", "council", "plan", "school", "market", "harbour", "storm", "budget", "library",
+         "museum", "station", "road", "bridge", "garden", "teacher", "doctor", "family", "season",
+         "winter", "summer", "village", "city", "report", "water", "energy"]
 
 
 def _paragraph(rng: random.Random) -> str:
