@@ -11,13 +11,14 @@ from typing import Any
 
 from cleaner.config import CleanerConfig, InputFormat, Mode
 from cleaner.document import Block, CleanResult, Edit, Verdict
-from cleaner.pipeline import Cleaner
+from cleaner.pipeline import Cleaner, DocumentTimeout
 
 __all__ = [
     "Block",
     "CleanResult",
     "Cleaner",
     "CleanerConfig",
+    "DocumentTimeout",
     "Edit",
     "InputFormat",
     "Mode",

@@ -5,6 +5,7 @@ Data goes to stdout, everything else (progress, warnings, explanations) to stder
 
 from __future__ import annotations
 
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -99,6 +100,11 @@ InputFormatOption = Annotated[
 EncodingOption = Annotated[
     str, typer.Option("--encoding", help="Encoding of the input files.", rich_help_panel=PANEL_INPUT)
 ]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option("--timeout", min=0.001, help="Seconds one document may take; a slower one is reported "
+                 "and skipped.", rich_help_panel=PANEL_STAGES, show_default=False),
+]
 ModelOption = Annotated[
     Path | None,
     typer.Option("--model", help="A line classifier written by `cleaner train` (default: rules only).",
@@ -121,10 +127,11 @@ def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
 
 
 def _config(mode: Mode, no_chrome: bool, no_repair: bool, no_normalize: bool, language: str | None,
-            input_format: InputFormat) -> CleanerConfig:
+            input_format: InputFormat, timeout: float | None = None) -> CleanerConfig:
     try:
         return CleanerConfig(mode=mode, chrome=not no_chrome, repair=not no_repair,
-                             normalize=not no_normalize, language=language, input_format=input_format)
+                             normalize=not no_normalize, language=language, input_format=input_format,
+                             timeout=timeout)
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
 
@@ -171,9 +178,11 @@ def clean_command(
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
     model: ModelOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Clean pages: `cleaner page.txt`, `cat page.txt | cleaner`, `cleaner a.html -o a.txt`."""
-    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout),
+                       model)
     sources = files or ["-"]
     if output != "-" and output in sources:
         raise _fail(f"{output}: output is also an input; refusing to overwrite it", EXIT_USAGE)
@@ -208,9 +217,11 @@ def batch_command(
     report_path: Annotated[Path | None, typer.Option("--report", help="Also write a self-contained "
                            "HTML report of the run to this file.", rich_help_panel=PANEL_OUTPUT)] = None,
     model: ModelOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched."""
-    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout),
+                       model)
     console = _err_console()
     try:
         tasks = discover(in_dir, out_dir, tuple(globs) if globs else DEFAULT_GLOBS)
@@ -233,10 +244,22 @@ def batch_command(
             progress.console.print(f"[red]failed[/] {file_report.task.relative}: {file_report.error}",
                                    soft_wrap=True)
 
-    with progress:
-        task_id = progress.add_task("clean", total=len(tasks))
-        summary = run_batch(tasks, cleaner, encoding, on_done=report,
-                            collect_removed=collector is not None)
+    done = 0
+
+    def counted(file_report: FileReport) -> None:
+        nonlocal done
+        done += 1
+        report(file_report)
+
+    try:
+        with progress:
+            task_id = progress.add_task("clean", total=len(tasks))
+            summary = run_batch(tasks, cleaner, encoding, on_done=counted,
+                                collect_removed=collector is not None)
+    except KeyboardInterrupt:
+        console.print(f"cleaner: interrupted after {done} of {len(tasks)} files; "
+                      "every output written is complete")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if collector is not None and report_path is not None:
         _write_report(collector, cleaner, tasks, summary, report_path, encoding,
                       {"in_dir": str(in_dir), "out_dir": str(out_dir),
@@ -351,8 +374,14 @@ def _print_summary(console: Console, summary: BatchSummary) -> None:
     console.print(table)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # Unwind like Ctrl-C: a file being written is removed, never left half written.
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: usage errors exit 2, Ctrl-C exits 130, nothing ends in a traceback."""
+    """Entry point: usage errors exit 2, Ctrl-C and SIGTERM exit 130, nothing ends in a traceback."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return app(args=argv, prog_name="cleaner", standalone_mode=True)
     except KeyboardInterrupt:

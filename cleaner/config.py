@@ -67,6 +67,8 @@ class CleanerConfig:
         input_format: ``auto`` sniffs HTML, ``text`` and ``html`` force one reader.
         language: ISO 639-1 code to use instead of detecting the page language.
         protect: words that repair must never change (compared case-insensitively).
+        timeout: seconds one document may take; past it ``DocumentTimeout`` is raised
+            (batch reports the file and goes on). None: no limit.
     """
 
     mode: Mode = Mode.BALANCED
@@ -76,12 +78,15 @@ class CleanerConfig:
     input_format: InputFormat = InputFormat.AUTO
     language: str | None = None
     protect: frozenset[str] = frozenset()
+    timeout: float | None = None
 
     def __post_init__(self) -> None:
         # Accept plain strings from callers, store the enums.
         object.__setattr__(self, "mode", Mode(self.mode))
         object.__setattr__(self, "input_format", InputFormat(self.input_format))
         object.__setattr__(self, "protect", frozenset(w.lower() for w in self.protect))
+        if self.timeout is not None and self.timeout <= 0:
+            raise ValueError(f"timeout must be positive, got {self.timeout}")
         if self.language is not None and not self.language.isalpha():
             raise ValueError(f"language must be an ISO 639-1 code, got {self.language!r}")
 

@@ -6,6 +6,10 @@ input (text or HTML) -> unify line breaks -> segment into blocks -> normalise
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +18,7 @@ from cleaner import chrome, html
 from cleaner.chrome.model import LineModel, load_model
 from cleaner.config import CleanerConfig, InputFormat
 from cleaner.document import Block, CleanResult, Edit, Verdict
+from cleaner.io import CleanerError
 from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import normalize_block
 from cleaner.repair import Repairer, WordModel
@@ -73,6 +78,11 @@ class Cleaner:
         return Prepared(blocks, texts, edits, hyphen_breaks, language, input_format)
 
     def clean_document(self, text: str) -> CleanResult:
+        """Clean one page; raises ``DocumentTimeout`` past ``config.timeout`` seconds."""
+        with time_budget(self.config.timeout):
+            return self._clean_document(text)
+
+    def _clean_document(self, text: str) -> CleanResult:
         config = self.config
         prepared = self.prepare(text)
         blocks, texts, edits = prepared.blocks, prepared.texts, prepared.edits
@@ -95,9 +105,38 @@ class Cleaner:
                     edits.extend(block_edits)
 
         edits.sort(key=lambda e: e.block)  # stable: a block's normalisation stays before repair
-        kept = [t for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
+        kept = [t.strip() for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
         clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
+
+
+class DocumentTimeout(CleanerError):
+    """A document took longer than the configured time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Interrupt the work inside after ``seconds`` (the last line of defence: every
+    pattern is linear, but a corpus has pages nobody has imagined).
+
+    Uses the interval timer, which only the main thread of a process can own; elsewhere
+    (a thread pool) the budget is not enforced and the work runs to its end.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"took longer than the {seconds:g} s time budget")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def word_model(language: str | None) -> WordModel | None:

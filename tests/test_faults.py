@@ -1,0 +1,135 @@
+"""Faults: unreadable files, vanishing folders, loops, full disks, signals, slow pages."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleaner import Cleaner, DocumentTimeout
+from cleaner.batch import discover, run_batch
+from tests.conftest import SAMPLES, run_cli
+
+
+def _tree(root: Path, copies: int = 3) -> Path:
+    source = root / "in"
+    for folder in ("a", "b"):
+        (source / folder).mkdir(parents=True)
+        for number in range(copies):
+            shutil.copy(SAMPLES / "news_donation.txt", source / folder / f"page{number}.txt")
+    return source
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(".part")]
+
+
+def test_unreadable_file_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypatch: Any) -> None:
+    source = _tree(tmp_path)
+    tasks = discover(source, tmp_path / "out")
+    victim = tasks[1].source
+    original = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == victim:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = run_batch(tasks, Cleaner())
+    assert summary.failed == 1 and summary.files == len(tasks)
+    assert "Permission denied" in summary.errors[0][1]
+    assert not (tmp_path / "out" / tasks[1].relative).exists()
+
+
+def test_folder_vanishing_mid_run(tmp_path: Path) -> None:
+    source = _tree(tmp_path)
+    tasks = discover(source, tmp_path / "out")
+    seen: list[str] = []
+
+    def after(report: Any) -> None:
+        seen.append(report.task.relative)
+        if len(seen) == 1:
+            shutil.rmtree(source / "b")
+
+    summary = run_batch(tasks, Cleaner(), on_done=after)
+    assert summary.files == len(tasks)
+    assert {relative for relative, _ in summary.errors} == {t.relative for t in tasks if t.relative.startswith("b/")}
+
+
+def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
+    source = _tree(tmp_path)
+    os.symlink(source, source / "a" / "loop")
+    tasks = discover(source, tmp_path / "out")
+    assert len(tasks) == 6
+
+
+def test_full_disk_leaves_no_partial_output(tmp_path: Path, monkeypatch: Any) -> None:
+    source = _tree(tmp_path, copies=1)
+    import cleaner.io as io_module
+
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(io_module.os, "fdopen", lambda fd, *a, **k: FullDisk(real_fdopen(fd, *a, **k)))
+    summary = run_batch(discover(source, tmp_path / "out"), Cleaner())
+    assert summary.failed == 2
+    assert all("No space left on device" in error for _, error in summary.errors)
+    assert _leftovers(tmp_path / "out") == []
+    assert not list((tmp_path / "out").rglob("*.txt"))
+
+
+def test_time_budget(tmp_path: Path) -> None:
+    slow = Cleaner(timeout=0.001)
+    with pytest.raises(DocumentTimeout):
+        slow.clean_document((SAMPLES / "news_donation.txt").read_text(encoding="utf-8") * 200)
+    assert Cleaner(timeout=30).clean("Short page.\n") == "Short page.\n"
+    source = _tree(tmp_path, copies=1)
+    big = source / "a" / "big.txt"
+    big.write_text((SAMPLES / "news_donation.txt").read_text(encoding="utf-8") * 3000, encoding="utf-8")
+    result = run_cli("batch", str(source), str(tmp_path / "out"), "--timeout", "2")
+    assert result.returncode == 1
+    assert b"time budget" in result.stderr
+    assert (tmp_path / "out" / "b" / "page0.txt").exists()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_signals_leave_only_complete_outputs(signum: int, tmp_path: Path) -> None:
+    source = _tree(tmp_path, copies=150)
+    reference = tmp_path / "reference"
+    assert run_cli("batch", str(source), str(reference)).returncode == 0
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(source), str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.txt"))) < 20:
+        time.sleep(0.02)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    assert _leftovers(out) == []
+    written = list(out.rglob("*.txt"))
+    assert 0 < len(written) < 300
+    for path in written:
+        assert path.read_bytes() == (reference / path.relative_to(out)).read_bytes()

@@ -1,0 +1,74 @@
+"""Property tests over the public API with hypothesis."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean, clean_document
+from tests.conftest import DATA
+
+PARAGRAPHS = [
+    "The committee met on Thursday to discuss the proposal, which would change the way the city pays "
+    "for road repairs and could raise local taxes for the first time in a decade.",
+    "Several members said they needed more time to study the figures, and the chair agreed to postpone "
+    "the vote until the next meeting at the end of the month.",
+    "Residents who spoke at the meeting were divided, with some calling the plan overdue and others "
+    "warning that families on low incomes would struggle to pay more.",
+    "Engineers told the committee that the worst roads would need to be rebuilt rather than patched, "
+    "which would take at least three summers and close several bridges for weeks at a time.",
+]
+CHROME = [row.split("\t", 1)[1] for row in (DATA / "chrome_drop.tsv").read_text(encoding="utf-8").splitlines()
+          if row and not row.startswith("#")]
+
+lines = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
+pages = st.lists(lines, max_size=30).map("\n".join)
+layouts = st.sampled_from(["\n", "\n\n", "\r\n", "\u2028"])
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(pages)
+def test_any_text_is_cleaned_without_error(text: str) -> None:
+    result = clean_document(text)
+    assert isinstance(result.text, str)
+    assert len(result.blocks) == len(result.verdicts)
+    assert result.text == "" or result.text.endswith("\n")
+
+
+@FAST
+@given(pages)
+def test_cleaning_again_only_removes(text: str) -> None:
+    once = clean(text)
+    twice = clean(once)
+    blocks_once = set(once.rstrip("\n").split("\n\n"))
+    assert all(block in blocks_once for block in twice.rstrip("\n").split("\n\n") if block)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@FAST
+@given(pages)
+def test_no_text_appears_that_was_not_in_the_input(text: str) -> None:
+    """Without repair and normalisation, every output block is input text (spacing aside)."""
+    source = _squeeze(text)
+    out = clean(text, repair=False, normalize=False)
+    for block in out.split("\n\n"):
+        assert _squeeze(block) in source
+
+
+@FAST
+@given(st.lists(st.sampled_from(CHROME), min_size=1, max_size=12), st.lists(st.sampled_from(CHROME), max_size=6),
+       layouts, st.randoms(use_true_random=False))
+def test_article_survives_random_chrome(head: list[str], tail: list[str], separator: str, rng: object) -> None:
+    page = separator.join([*head, *PARAGRAPHS, *tail]) + "\n"
+    out = clean(page)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in out
+    for line in head + tail:
+        if len(line.split()) >= 3 and line not in " ".join(PARAGRAPHS):
+            assert f"\n{line}\n" not in f"\n{out}\n"
