@@ -9,7 +9,7 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -35,11 +35,15 @@ from cleaner.io import (
     EXIT_USAGE,
     CleanerError,
     decode,
+    open_input,
+    output_handle,
+    read_chunks,
     read_text,
     write_output,
 )
 from cleaner.pipeline import Cleaner
 from cleaner.report import ReportCollector, render, task_lookup
+from cleaner.stream import clean_stream
 from cleaner.train import example_from_pair, fit, read_examples
 
 PANEL_STAGES = "Stages"
@@ -186,18 +190,45 @@ def clean_command(
     sources = files or ["-"]
     if output != "-" and output in sources:
         raise _fail(f"{output}: output is also an input; refusing to overwrite it", EXIT_USAGE)
-    pieces: list[str] = []
     console = _err_console()
     try:
-        for source in sources:
-            result = cleaner.clean_document(read_text(source, encoding))
-            if explain:
-                render_explanation(result, console, "<stdin>" if source == "-" else source)
-            pieces.append(result.to_json() + "\n" if output_format is OutputFormat.JSON else result.text)
-        separator = "" if output_format is OutputFormat.JSON else "\n"
-        write_output(output, separator.join(pieces))
+        with output_handle(output) as out:
+            _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
+
+
+def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_format: OutputFormat,
+                   encoding: str, explain_to: Console | None) -> None:
+    """Text streams through in windows (any size, bounded memory); JSON is one result per input."""
+    written = False
+    for source in sources:
+        title = "<stdin>" if source == "-" else source
+        if output_format is OutputFormat.JSON:
+            result = cleaner.clean_document(read_text(source, encoding))
+            if explain_to is not None:
+                render_explanation(result, explain_to, title)
+            out.write(result.to_json() + "\n")
+            continue
+        first = True
+
+        def write(piece: str) -> None:
+            nonlocal first, written
+            if first and written:
+                piece = "\n" + piece  # a blank line between inputs, as between blocks
+            out.write(piece)
+            first, written = False, True
+
+        def explain(result: CleanResult, title: str = title) -> None:
+            if explain_to is not None:
+                render_explanation(result, explain_to, title)
+
+        stream = open_input(source)
+        try:
+            clean_stream(cleaner, read_chunks(stream, title, encoding), write, on_result=explain)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
 
 
 @app.command("batch")

@@ -12,7 +12,9 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 #: exit codes, documented in the README
 EXIT_OK = 0
@@ -44,31 +46,67 @@ class CleanerError(Exception):
         self.exit_code = exit_code
 
 
-def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
-    """Bytes to text: BOMs are honoured, binary data and bad bytes are refused."""
-    if data.startswith(codecs.BOM_UTF8):
-        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        for magic, kind in _BINARY_MAGIC:
-            if data.startswith(magic):
-                raise CleanerError(f"{name}: binary input ({kind}), expected text or HTML")
-        if encoding.replace("-", "").lower() == "utf8" and b"\x00" in data[:8192]:
-            encoding = _utf16_without_bom(data[:8192]) or encoding
-            nuls = data[:8192].count(0)
-            # A few stray NULs in text are damage (normalisation drops them); many are binary.
-            if encoding == "utf-8" and nuls > max(4, len(data[:8192]) // 100):
-                raise CleanerError(f"{name}: binary input (NUL bytes), expected text or HTML")
+def sniff(head: bytes, name: str, encoding: str = "utf-8") -> tuple[str, int]:
+    """The encoding to read with and the BOM length to skip, from the first bytes.
+
+    Binary data is refused here, by magic number or by NUL bytes.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", len(codecs.BOM_UTF8)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", 0
+    for magic, kind in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise CleanerError(f"{name}: binary input ({kind}), expected text or HTML")
+    sample = head[:8192]
+    if encoding.replace("-", "").lower() == "utf8" and b"\x00" in sample:
+        encoding = _utf16_without_bom(sample) or encoding
+        # A few stray NULs in text are damage (normalisation drops them); many are binary.
+        if encoding == "utf-8" and sample.count(0) > max(4, len(sample) // 100):
+            raise CleanerError(f"{name}: binary input (NUL bytes), expected text or HTML")
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise CleanerError(
-            f"{name}: not valid {encoding} (bad byte at offset {exc.start}); "
-            "pass --encoding cp1252 (or the right one) if the file uses another encoding"
-        ) from None
+        codecs.lookup(encoding)
     except LookupError:
         raise CleanerError(f"unknown encoding {encoding!r}", exit_code=EXIT_USAGE) from None
+    return encoding, 0
+
+
+def _bad_bytes(name: str, encoding: str, offset: int) -> CleanerError:
+    return CleanerError(
+        f"{name}: not valid {encoding} (bad byte at offset {offset}); "
+        "pass --encoding cp1252 (or the right one) if the file uses another encoding"
+    )
+
+
+def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Bytes to text: BOMs are honoured, binary data and bad bytes are refused."""
+    encoding, skip = sniff(data[:8192], name, encoding)
+    try:
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _bad_bytes(name, encoding, exc.start + skip) from None
+
+
+def read_chunks(stream: BinaryIO, name: str, encoding: str = "utf-8",
+                chunk_size: int = 1 << 20) -> Iterator[str]:
+    """Text of a byte stream, decoded piece by piece: memory stays bounded."""
+    head = stream.read(chunk_size)
+    encoding, skip = sniff(head[:8192], name, encoding)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    data = head[skip:]
+    consumed = skip
+    while True:
+        final = not data
+        try:
+            text = decoder.decode(data, final=final)
+        except UnicodeDecodeError as exc:
+            raise _bad_bytes(name, encoding, consumed + exc.start) from None
+        consumed += len(data)
+        if text:
+            yield text
+        if final:
+            return
+        data = stream.read(chunk_size)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -82,6 +120,38 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
         return "utf-16-be"
     return None
+
+
+def open_input(path: str) -> BinaryIO:
+    """A byte stream of a file, or of stdin for ``-``; clear errors for the rest."""
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        if Path(path).is_dir():
+            raise IsADirectoryError(path)
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise CleanerError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CleanerError(f"{path}: is a directory (use `cleaner batch` for folders)") from None
+    except PermissionError:
+        raise CleanerError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+@contextlib.contextmanager
+def output_handle(path: str) -> Iterator[TextIO]:
+    """stdout for ``-``, else a file that appears complete or not at all."""
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        with atomic_writer(Path(path)) as handle:
+            yield handle
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def read_text(path: str, encoding: str = "utf-8") -> str:
@@ -102,8 +172,9 @@ def read_text(path: str, encoding: str = "utf-8") -> str:
     return decode(data, path, encoding)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either complete or untouched."""
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text handle whose file appears at ``path`` complete, or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -112,7 +183,7 @@ def atomic_write(path: Path, text: str) -> None:
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -120,6 +191,12 @@ def atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either complete or untouched."""
+    with atomic_writer(path) as handle:
+        handle.write(text)
 
 
 def write_output(path: str, text: str) -> None:

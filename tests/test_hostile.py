@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -157,3 +160,30 @@ def test_library_never_raises_on_odd_text() -> None:
     for text in ["", "\x00", "\ufeff", "\u2028" * 10, "-\n" * 50, '"' * 1000, "<" * 10_000, "a-\nb-\n" * 200]:
         result = clean_document(text)
         assert isinstance(result.text, str)
+
+
+def test_one_gigabyte_file_streams_in_bounded_memory(tmp_path: Path) -> None:
+    """1 GB through the command: cleaned window by window, peak memory far below the size."""
+    size = 1 << 30
+    if shutil.disk_usage(tmp_path).free < 3 * size:
+        pytest.skip("not enough disk for a 1 GB input and its output")
+    page = tmp_path / "huge.txt"
+    lines = [("x" * 9_999 + "\n").encode(), ("y" * 4_999 + " z\n").encode(), f"{PROSE}\n".encode()]
+    with page.open("wb") as handle:
+        written = 0
+        while written < size:
+            for line in lines:
+                handle.write(line)
+                written += len(line)
+    # A fresh parent whose only child is the command, so its peak memory is the command's.
+    probe = ("import resource, subprocess, sys\n"
+             "code = subprocess.run([sys.executable, '-m', 'cleaner', *sys.argv[1:]]).returncode\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+             "sys.exit(code)\n")
+    result = subprocess.run([sys.executable, "-c", probe, str(page), "-o", str(tmp_path / "huge.out"),
+                             "--no-repair"], capture_output=True, timeout=1800, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    peak_kib = int(result.stdout.decode().split()[-1])
+    with (tmp_path / "huge.out").open(encoding="utf-8") as handle:
+        assert PROSE in handle.read(1_000_000)
+    assert peak_kib < 400 * 1024, peak_kib  # streamed, not loaded whole
