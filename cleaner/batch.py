@@ -8,6 +8,7 @@ reuse ``discover`` and ``process_file`` as they are.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import time
 from collections import Counter
@@ -15,10 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.io import CleanerError, atomic_write, decode
+from cleaner.io import CleanerError, atomic_write, atomic_writer, decode
 from cleaner.pipeline import Cleaner
+from cleaner.records import clean_records, decoded_lines, open_records
 
-DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz")
+_RECORD_SUFFIXES = (".jsonl", ".jsonl.gz")
+#: written next to the outputs when any file or record failed
+ERROR_LOG = "cleaner-errors.jsonl"
 _HTML_SUFFIXES = {".html", ".htm"}
 
 
@@ -39,12 +44,17 @@ class FileReport:
     counts: dict[str, int] = field(default_factory=dict)
     #: texts of the removed blocks, filled only when a report asks for them
     removed: list[str] = field(default_factory=list)
+    #: for JSONL inputs: records cleaned, and one JSON line per record that could not be
+    records: int = 0
+    record_errors: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class BatchSummary:
     files: int = 0
     failed: int = 0
+    records: int = 0
+    record_errors: list[str] = field(default_factory=list)
     bytes_in: int = 0
     bytes_out: int = 0
     #: bytes of the files that were cleaned, the base of ``share_removed``
@@ -56,6 +66,8 @@ class BatchSummary:
     def add(self, report: FileReport) -> None:
         self.files += 1
         self.bytes_in += report.bytes_in
+        self.records += report.records
+        self.record_errors.extend(report.record_errors)
         if report.error is not None:
             self.failed += 1
             self.errors.append((report.task.relative, report.error))
@@ -109,9 +121,55 @@ def discover(in_dir: Path, out_dir: Path, globs: Sequence[str] = DEFAULT_GLOBS) 
     return tasks
 
 
+def process_records(task: Task, cleaner: Cleaner, text_field: str = "text",
+                    with_stats: bool = False) -> FileReport:
+    """Clean a JSONL file record by record into its output; bad records are reported."""
+    report = FileReport(task)
+    started = time.perf_counter()
+    try:
+        try:
+            stream = task.source.open("rb")
+        except OSError as exc:
+            raise CleanerError(f"cannot read ({exc.strerror or exc})") from None
+
+        def count(text_in: int, text_out: int) -> None:
+            # Sizes of the texts, not of the files: compression and other fields aside.
+            report.bytes_in += text_in
+            report.bytes_out += text_out
+
+        with stream, open_records(stream) as lines, atomic_writer(task.target) as out:
+            for item in clean_records(cleaner, decoded_lines(lines, task.relative), text_field, with_stats,
+                                      sizes=count):
+                if isinstance(item, str):
+                    out.write(item + "\n")
+                    report.records += 1
+                else:
+                    report.record_errors.append(item.to_json(task.relative))
+    except CleanerError as exc:
+        report.error = str(exc).removeprefix(f"{task.relative}: ")
+    except OSError as exc:
+        report.error = f"cannot write {task.target} ({exc.strerror or exc})"
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def error_log_lines(summary: BatchSummary) -> list[str]:
+    """The run's error log: one JSON object per failed file or record."""
+    lines = [json.dumps({"input": path, "record": None, "error": error}, ensure_ascii=False)
+             for path, error in summary.errors]
+    return lines + summary.record_errors
+
+
+def is_record_file(path: Path) -> bool:
+    return path.name.endswith(_RECORD_SUFFIXES)
+
+
 def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
-                 collect_removed: bool = False) -> FileReport:
+                 collect_removed: bool = False, text_field: str = "text",
+                 with_stats: bool = False) -> FileReport:
     """Clean one file; errors are caught and reported, never raised."""
+    if is_record_file(task.source):
+        return process_records(task, cleaner, text_field, with_stats)
     report = FileReport(task)
     started = time.perf_counter()
     try:
@@ -144,11 +202,13 @@ def run_batch(
     encoding: str = "utf-8",
     on_done: Callable[[FileReport], None] | None = None,
     collect_removed: bool = False,
+    text_field: str = "text",
+    with_stats: bool = False,
 ) -> BatchSummary:
     summary = BatchSummary()
     started = time.perf_counter()
     for task in tasks:
-        report = process_file(task, cleaner, encoding, collect_removed)
+        report = process_file(task, cleaner, encoding, collect_removed, text_field, with_stats)
         summary.add(report)
         if on_done is not None:
             on_done(report)

@@ -25,7 +25,16 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from cleaner import __version__
-from cleaner.batch import DEFAULT_GLOBS, BatchSummary, FileReport, Task, discover, run_batch
+from cleaner.batch import (
+    DEFAULT_GLOBS,
+    ERROR_LOG,
+    BatchSummary,
+    FileReport,
+    Task,
+    discover,
+    error_log_lines,
+    run_batch,
+)
 from cleaner.config import CleanerConfig, InputFormat, Mode
 from cleaner.document import CleanResult
 from cleaner.explain import render_explanation, render_page
@@ -42,6 +51,7 @@ from cleaner.io import (
     write_output,
 )
 from cleaner.pipeline import Cleaner
+from cleaner.records import clean_records, decoded_lines, open_records
 from cleaner.report import ReportCollector, render, task_lookup
 from cleaner.stream import clean_stream
 from cleaner.train import example_from_pair, fit, read_examples
@@ -54,6 +64,7 @@ PANEL_OUTPUT = "Output"
 class OutputFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
 
 
 class DefaultCommandGroup(TyperGroup):
@@ -114,6 +125,14 @@ ModelOption = Annotated[
     typer.Option("--model", help="A line classifier written by `cleaner train` (default: rules only).",
                  rich_help_panel=PANEL_STAGES, show_default=False),
 ]
+TextFieldOption = Annotated[
+    str, typer.Option("--text-field", help="JSONL: the field holding the page text.",
+                      rich_help_panel=PANEL_INPUT)
+]
+StatsOption = Annotated[
+    bool, typer.Option("--stats", help="JSONL: add a 'cleaner' object per record (share removed, counts "
+                       "per reason, repairs).", rich_help_panel=PANEL_OUTPUT)
+]
 ExplainOption = Annotated[
     bool,
     typer.Option("--explain", help="On stderr: every removed block with its reason and score, "
@@ -170,9 +189,12 @@ def clean_command(
     files: Annotated[list[str] | None, typer.Argument(help="Input files; none or '-' reads stdin.")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is stdout.",
                                         rich_help_panel=PANEL_OUTPUT)] = "-",
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text, or json (the "
-                             "full CleanResult; one line per input).", rich_help_panel=PANEL_OUTPUT)]
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text; json (the full "
+                             "CleanResult, one line per input); jsonl (input and output are JSONL records, "
+                             "gzip read transparently).", rich_help_panel=PANEL_OUTPUT)]
     = OutputFormat.TEXT,
+    text_field: TextFieldOption = "text",
+    with_stats: StatsOption = False,
     explain: ExplainOption = False,
     mode: ModeOption = Mode.BALANCED,
     no_chrome: NoChrome = False,
@@ -193,9 +215,37 @@ def clean_command(
     console = _err_console()
     try:
         with output_handle(output) as out:
-            _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None)
+            if output_format is OutputFormat.JSONL:
+                bad = _clean_record_sources(cleaner, sources, out, text_field, with_stats, console)
+            else:
+                bad = 0
+                _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
+    if bad:
+        console.print(f"cleaner: {bad} record(s) could not be cleaned (reported above)")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _clean_record_sources(cleaner: Cleaner, sources: list[str], out: TextIO, text_field: str,
+                          with_stats: bool, console: Console) -> int:
+    bad = 0
+    for source in sources:
+        title = "<stdin>" if source == "-" else source
+        stream = open_input(source)
+        try:
+            lines = decoded_lines(open_records(stream), title)
+            for item in clean_records(cleaner, lines, text_field, with_stats):
+                if isinstance(item, str):
+                    out.write(item + "\n")
+                else:
+                    bad += 1
+                    console.print(f"cleaner: error: {title}:{item.line}: {item.error}", soft_wrap=True,
+                                  markup=False)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+    return bad
 
 
 def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_format: OutputFormat,
@@ -249,8 +299,14 @@ def batch_command(
                            "HTML report of the run to this file.", rich_help_panel=PANEL_OUTPUT)] = None,
     model: ModelOption = None,
     timeout: TimeoutOption = None,
+    text_field: TextFieldOption = "text",
+    with_stats: StatsOption = False,
 ) -> None:
-    """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched."""
+    """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched.
+
+    JSONL files (.jsonl, .jsonl.gz) are cleaned record by record into the same name.
+    Failed files and records go to OUT_DIR/cleaner-errors.jsonl.
+    """
     cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout),
                        model)
     console = _err_console()
@@ -286,7 +342,8 @@ def batch_command(
         with progress:
             task_id = progress.add_task("clean", total=len(tasks))
             summary = run_batch(tasks, cleaner, encoding, on_done=counted,
-                                collect_removed=collector is not None)
+                                collect_removed=collector is not None, text_field=text_field,
+                                with_stats=with_stats)
     except KeyboardInterrupt:
         console.print(f"cleaner: interrupted after {done} of {len(tasks)} files; "
                       "every output written is complete")
@@ -296,8 +353,13 @@ def batch_command(
                       {"in_dir": str(in_dir), "out_dir": str(out_dir),
                        "globs": ", ".join(globs or DEFAULT_GLOBS)})
         console.print(f"report: {report_path}")
+    errors = error_log_lines(summary)
+    if errors:
+        log = out_dir / ERROR_LOG
+        write_output(str(log), "\n".join(errors) + "\n")
+        console.print(f"errors: {len(errors)}, see {log}")
     _print_summary(console, summary)
-    if summary.failed:
+    if errors:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -396,6 +458,9 @@ def _print_summary(console: Console, summary: BatchSummary) -> None:
     table.add_column("value", justify="right")
     table.add_row("files", str(summary.files))
     table.add_row("errors", str(summary.failed))
+    if summary.records or summary.record_errors:
+        table.add_row("records", str(summary.records))
+        table.add_row("record errors", str(len(summary.record_errors)))
     table.add_row("bytes in", f"{summary.bytes_in:,}")
     table.add_row("bytes out", f"{summary.bytes_out:,}")
     table.add_row("share removed", f"{summary.share_removed:.1%}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gzip
+import io
 import os
 import sys
 import tempfile
@@ -174,7 +176,10 @@ def read_text(path: str, encoding: str = "utf-8") -> str:
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[TextIO]:
-    """A text handle whose file appears at ``path`` complete, or not at all."""
+    """A text handle whose file appears at ``path`` complete, or not at all.
+
+    A path ending in ``.gz`` gets gzip-compressed text.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -182,10 +187,18 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        if path.suffix == ".gz":
+            with os.fdopen(fd, "wb") as raw:
+                with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed, \
+                        io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as handle:
+                    yield handle
+                raw.flush()
+                os.fsync(raw.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
