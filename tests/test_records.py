@@ -44,7 +44,8 @@ def test_text_field_option() -> None:
 
 
 def test_bad_records_are_reported_with_their_line() -> None:
-    data = _lines(GOOD, [1, 2, 3], {"id": "n", "text": 42}, {"id": "missing"}, tail='{"id": "cut", "text": "tru')
+    data = _lines(GOOD, [1, 2, 3], {"id": "n", "text": 42}, {"id": "missing"},
+                  tail='{"id": "cut", "text": "tru')
     result = run_cli("--format", "jsonl", input_bytes=data)
     assert result.returncode == 1
     stderr = result.stderr.decode("utf-8")
@@ -68,7 +69,8 @@ def test_batch_cleans_jsonl_files_and_logs_errors(tmp_path: Path) -> None:
     assert [r["text"] for r in plain] == [EXPECTED]
     packed = gzip.decompress((out / "packed.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
     assert [json.loads(line)["text"] for line in packed] == [EXPECTED, EXPECTED]
-    log = [json.loads(line) for line in (out / "cleaner-errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    log_text = (out / "cleaner-errors.jsonl").read_text(encoding="utf-8")
+    log = [json.loads(line) for line in log_text.splitlines()]
     assert log == [{"input": "plain.jsonl", "line": 2, "error": "'text' is NoneType, not a string",
                     "record": '{"id": "bad", "text": null}\n'}]
 
