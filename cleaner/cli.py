@@ -222,6 +222,10 @@ def clean_command(
                 _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        # An output file is removed by its writer; stdout may hold what was already cleaned.
+        console.print("cleaner: interrupted; no output file was left half written")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if bad:
         console.print(f"cleaner: {bad} record(s) could not be cleaned (reported above)")
         raise typer.Exit(EXIT_FAILED)

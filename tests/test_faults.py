@@ -134,3 +134,36 @@ def test_signals_leave_only_complete_outputs(signum: int, tmp_path: Path) -> Non
     assert 0 < len(written) < 300
     for path in written:
         assert path.read_bytes() == (reference / path.relative_to(out)).read_bytes()
+
+
+def test_unreadable_single_file(tmp_path: Path, monkeypatch: Any) -> None:
+    """As root, permissions do not stop a read; the denial is simulated where it surfaces."""
+    from typer.testing import CliRunner
+
+    import cleaner.io as io_module
+    from cleaner.cli import app
+
+    page = tmp_path / "page.txt"
+    page.write_text("Some text.\n", encoding="utf-8")
+
+    def denied(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(io_module, "open", denied, raising=False)
+    result = CliRunner().invoke(app, [str(page)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"cleaner: error: {page}: permission denied"
+
+
+def test_interrupting_the_single_file_command(tmp_path: Path) -> None:
+    page = tmp_path / "big.txt"
+    page.write_text((SAMPLES / "news_donation.txt").read_text(encoding="utf-8") * 4000, encoding="utf-8")
+    target = tmp_path / "out.txt"
+    process = subprocess.Popen([sys.executable, "-m", "cleaner", str(page), "-o", str(target)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.decode("utf-8").strip() == "cleaner: interrupted; no output file was left half written"
+    assert not target.exists() and _leftovers(tmp_path) == []
