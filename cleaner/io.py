@@ -158,20 +158,15 @@ def output_handle(path: str) -> Iterator[TextIO]:
 
 def read_text(path: str, encoding: str = "utf-8") -> str:
     """Text of a file, or of stdin for ``-``."""
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
-    target = Path(path)
+    stream = open_input(path)
     try:
-        data = target.read_bytes()
-    except FileNotFoundError:
-        raise CleanerError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CleanerError(f"{path}: is a directory (use `cleaner batch` for folders)") from None
-    except PermissionError:
-        raise CleanerError(f"{path}: permission denied") from None
+        data = stream.read()
     except OSError as exc:
         raise CleanerError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, path, encoding)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return decode(data, "<stdin>" if path == "-" else path, encoding)
 
 
 @contextlib.contextmanager
