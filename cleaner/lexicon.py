@@ -22,7 +22,7 @@ WORD_RE = re.compile(r"\w+")
 COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el", "lt", "lv"})
 
 #: detection needs at least this many stopword hits and this share of tokens
-_MIN_HITS = 3
+_MIN_HITS = 5
 _MIN_SHARE = 0.12
 
 

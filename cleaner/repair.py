@@ -387,7 +387,7 @@ class Repairer:
             return None
         cut = steps[0]
         left, right = word[:cut], word[cut:]
-        if not (_plain(left) and _plain(right)):
+        if not (_plain(left) and _plain(right)) or len(left) < 2 or (len(right) < 2 and right != "I"):
             return None
         # Identifiers glue content words ("withCredentials", "NetLog"); glue damage
         # almost always involves a function word ("ofNew", "thatI").
