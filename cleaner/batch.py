@@ -7,12 +7,16 @@ reuse ``discover`` and ``process_file`` as they are.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import itertools
 import json
 import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -196,6 +200,70 @@ def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class FileOptions:
+    """How each file is read and what is collected: the same in every worker."""
+
+    encoding: str = "utf-8"
+    collect_removed: bool = False
+    text_field: str = "text"
+    with_stats: bool = False
+
+
+#: the cleaner of a worker process, built once by its initializer (never in the parent)
+_worker_cleaner: Cleaner | None = None
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when its parent dies (kill -9)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _start_worker(cleaner: Cleaner) -> None:
+    global _worker_cleaner
+    # The parent decides when to stop; a worker finishes the file it is writing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    _worker_cleaner = cleaner
+
+
+def _work(task: Task, options: FileOptions) -> FileReport:
+    assert _worker_cleaner is not None
+    return process_file(task, _worker_cleaner, options.encoding, options.collect_removed,
+                        options.text_field, options.with_stats)
+
+
+def pending(tasks: Sequence[Task], force: bool = False) -> tuple[list[Task], int]:
+    """Tasks still to do: an output at least as new as its input is finished work."""
+    if force:
+        return list(tasks), 0
+    todo = []
+    for task in tasks:
+        try:
+            done = task.target.stat().st_mtime >= task.source.stat().st_mtime
+        except OSError:
+            done = False
+        if not done:
+            todo.append(task)
+    return todo, len(tasks) - len(todo)
+
+
+def remove_stale_parts(out_dir: Path) -> int:
+    """Temporary files of a run that was killed (SIGKILL, power loss): never outputs."""
+    removed = 0
+    if out_dir.is_dir():
+        for part in out_dir.rglob(".*.part"):
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed += 1
+    return removed
+
+
 def run_batch(
     tasks: Sequence[Task],
     cleaner: Cleaner,
@@ -204,13 +272,39 @@ def run_batch(
     collect_removed: bool = False,
     text_field: str = "text",
     with_stats: bool = False,
+    jobs: int = 1,
 ) -> BatchSummary:
+    """Clean every task, in this process (``jobs=1``) or in a pool of worker processes.
+
+    Work goes out a few files ahead of the workers, never the whole list at once, so the
+    parent's memory does not grow with the corpus; reports come back as files finish.
+    """
+    options = FileOptions(encoding, collect_removed, text_field, with_stats)
     summary = BatchSummary()
     started = time.perf_counter()
-    for task in tasks:
-        report = process_file(task, cleaner, encoding, collect_removed, text_field, with_stats)
+
+    def finish(report: FileReport) -> None:
         summary.add(report)
         if on_done is not None:
             on_done(report)
+
+    if jobs <= 1:
+        for task in tasks:
+            finish(process_file(task, cleaner, encoding, collect_removed, text_field, with_stats))
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(cleaner,))
+        try:
+            queue = iter(tasks)
+            running = {pool.submit(_work, task, options) for task in itertools.islice(queue, 4 * jobs)}
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    finish(future.result())
+                    following = next(queue, None)
+                    if following is not None:
+                        running.add(pool.submit(_work, following, options))
+        finally:
+            # On Ctrl-C: nothing new starts, files being written are finished.
+            pool.shutdown(wait=True, cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary

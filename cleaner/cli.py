@@ -5,6 +5,7 @@ Data goes to stdout, everything else (progress, warnings, explanations) to stder
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from enum import Enum
@@ -33,6 +34,8 @@ from cleaner.batch import (
     Task,
     discover,
     error_log_lines,
+    pending,
+    remove_stale_parts,
     run_batch,
 )
 from cleaner.config import CleanerConfig, InputFormat, Mode
@@ -305,6 +308,12 @@ def batch_command(
     timeout: TimeoutOption = None,
     text_field: TextFieldOption = "text",
     with_stats: StatsOption = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256, help="Worker processes "
+                    "(default: all cores).", rich_help_panel=PANEL_INPUT, show_default=False)]
+    = os.cpu_count() or 1,
+    force: Annotated[bool, typer.Option("--force", help="Clean again files whose output is already "
+                     "there and newer than the input (by default such finished work is skipped).",
+                     rich_help_panel=PANEL_INPUT)] = False,
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched.
 
@@ -320,6 +329,10 @@ def batch_command(
         raise _fail(str(exc), exc.exit_code) from None
     if not tasks:
         console.print(f"cleaner: no files under {in_dir} match {', '.join(globs or DEFAULT_GLOBS)}")
+    remove_stale_parts(out_dir)
+    tasks, skipped = pending(tasks, force)
+    if skipped:
+        console.print(f"cleaner: {skipped} file(s) already done, skipped (--force cleans them again)")
     progress = Progress(
         TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
@@ -347,7 +360,7 @@ def batch_command(
             task_id = progress.add_task("clean", total=len(tasks))
             summary = run_batch(tasks, cleaner, encoding, on_done=counted,
                                 collect_removed=collector is not None, text_field=text_field,
-                                with_stats=with_stats)
+                                with_stats=with_stats, jobs=min(jobs, max(1, len(tasks))))
     except KeyboardInterrupt:
         console.print(f"cleaner: interrupted after {done} of {len(tasks)} files; "
                       "every output written is complete")

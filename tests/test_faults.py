@@ -167,3 +167,28 @@ def test_interrupting_the_single_file_command(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr
     assert stderr.decode("utf-8").strip() == "cleaner: interrupted; no output file was left half written"
     assert not target.exists() and _leftovers(tmp_path) == []
+
+
+def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path) -> None:
+    source = _tree(tmp_path, copies=150)
+    reference = tmp_path / "reference"
+    assert run_cli("batch", str(source), str(reference), "--jobs", "1").returncode == 0
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cleaner", "batch", str(source), str(out), "--jobs", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.txt"))) < 30:
+        time.sleep(0.02)
+    process.kill()  # SIGKILL: no handler runs; the workers die with their parent
+    process.wait(timeout=60)
+    time.sleep(0.5)
+    finished = len(list(out.rglob("*.txt")))
+    assert 0 < finished < 300
+    rerun = run_cli("batch", str(source), str(out), "--jobs", "2")
+    assert rerun.returncode == 0
+    assert f"{finished} file(s) already done".encode() in rerun.stderr
+    assert _leftovers(out) == []
+    for path in reference.rglob("*.txt"):
+        assert (out / path.relative_to(reference)).read_bytes() == path.read_bytes()
+    again = run_cli("batch", str(source), str(out), "--force", "--jobs", "2")
+    assert again.returncode == 0 and b"already done" not in again.stderr
