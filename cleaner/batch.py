@@ -15,7 +15,7 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +23,10 @@ from pathlib import Path
 from cleaner.io import CleanerError, atomic_write, atomic_writer, decode
 from cleaner.pipeline import Cleaner
 from cleaner.records import clean_records, decoded_lines, open_records
+from cleaner.wet import is_wet_file, wet_records
+from cleaner.wet import output_name as wet_output_name
 
-DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz")
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.warc.wet.gz", "*.warc.wet")
 _RECORD_SUFFIXES = (".jsonl", ".jsonl.gz")
 #: written next to the outputs when any file or record failed
 ERROR_LOG = "cleaner-errors.jsonl"
@@ -90,6 +92,8 @@ class BatchSummary:
 def _target_name(relative: Path) -> Path:
     if relative.suffix.lower() in _HTML_SUFFIXES:
         return relative.with_suffix(".txt")
+    if is_wet_file(relative.name):
+        return relative.with_name(wet_output_name(relative.name))
     return relative
 
 
@@ -141,9 +145,14 @@ def process_records(task: Task, cleaner: Cleaner, text_field: str = "text",
             report.bytes_in += text_in
             report.bytes_out += text_out
 
-        with stream, open_records(stream) as lines, atomic_writer(task.target) as out:
-            for item in clean_records(cleaner, decoded_lines(lines, task.relative), text_field, with_stats,
-                                      sizes=count):
+        with stream, atomic_writer(task.target) as out:
+            if is_wet_file(task.source.name):
+                lines: Iterator[str] = (json.dumps(record, ensure_ascii=False)
+                                        for record in wet_records(stream, task.relative))
+            else:
+                lines = decoded_lines(open_records(stream), task.relative)
+            for item in clean_records(cleaner, lines, "text" if is_wet_file(task.source.name) else text_field,
+                                      with_stats, sizes=count):
                 if isinstance(item, str):
                     out.write(item + "\n")
                     report.records += 1
@@ -165,7 +174,7 @@ def error_log_lines(summary: BatchSummary) -> list[str]:
 
 
 def is_record_file(path: Path) -> bool:
-    return path.name.endswith(_RECORD_SUFFIXES)
+    return path.name.endswith(_RECORD_SUFFIXES) or is_wet_file(path.name)
 
 
 def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
