@@ -88,10 +88,6 @@ class Lexicon:
             return 0.0
         return math.log10(freq) + 9.0
 
-    @staticmethod
-    def log10(freq: float) -> float:
-        return math.log10(freq)
-
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.frequencies
 
@@ -100,12 +96,17 @@ class Lexicon:
         return self.language in COMPOUNDING_LANGUAGES
 
 
-@lru_cache(maxsize=4)
 def load_bigrams(language: str) -> dict[str, float] | None:
     """``"w1 w2" -> log10 P(w2 | w1)``, shipped for English (``scripts/build_bigrams.py``)."""
-    resource = resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz")
-    if not resource.is_file():
+    # Checked before the cache: languages without a table must not evict the tables there are.
+    if not resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz").is_file():
         return None
+    return _read_bigrams(language)
+
+
+@lru_cache(maxsize=2)
+def _read_bigrams(language: str) -> dict[str, float]:
+    resource = resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz")
     table: dict[str, float] = {}
     with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         for line in handle:

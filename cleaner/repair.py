@@ -22,6 +22,7 @@ spelling the page uses elsewhere is likely right, an odd token it repeats is a w
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -101,7 +102,7 @@ class WordModel:
         freq = self.lexicon.frequencies.get(word)
         if not freq:
             return OOV_LOG_PROB
-        return self.lexicon.log10(freq)
+        return math.log10(freq)
 
     def transition(self, previous: str | None, word: str) -> float:
         """log10 P(word | previous), backing off to the unigram."""
@@ -140,7 +141,7 @@ _ATTACHING = frozenset("'’-.=&#@_/\\:+*<>[]{}|~^`$%")
 def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
     """Glued to an apostrophe, hyphen, dot or code symbol: part of a bigger unit
     ("it’s", "e-mail", "blanket.js", "fav=1") that word rules must leave alone.
-    A split inside a compound ("forty-ye ar-olds") may still be mended."""
+    A split inside a compound ("ten-ye ar-old") may still be mended."""
     before = text[token.start - 1] if token.start else " "
     after = text[token.end] if token.end < len(text) else " "
     if before.isdigit() or after.isdigit():
@@ -148,7 +149,7 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
     if after == "." and token.end + 1 < len(text) and text[token.end + 1].isalnum():
         return True  # "blanket.js", "example.com"; but "century.[12]" ends a sentence
     if allow_hyphen and before == "-":
-        # "forty-ye ar": a real compound head before the hyphen, not "i-th row"
+        # "ten-ye ar": a real compound head before the hyphen, not "n-th row"
         head = re.search(rf"{LETTERS}+$", text[:token.start - 1])
         before = " " if head and len(head.group()) >= 3 else before
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
@@ -260,7 +261,7 @@ class Repairer:
             if left not in stop and right not in stop:
                 gain -= TWO_WORDS_EXTRA_MARGIN  # "handwave", "titlebar": compounds, not glue
             if token.text[:1].isupper():
-                gain -= NAME_EXTRA_MARGIN  # "Gettell", "Hedone": names the lexicon lacks
+                gain -= NAME_EXTRA_MARGIN  # "Hartwell", "Bedora": names the lexicon lacks
             if best is None or gain > best[1]:
                 best = (cut, gain)
         return best
@@ -380,7 +381,7 @@ class Repairer:
                 yield Proposal(token.start, token.end, f"{word[:cut]} {word[cut:]}", "repair:join", gain)
 
     def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
-        """"thatI", "ofNew", "ProductsMozilla": one lower-to-upper step between two words."""
+        """"thatI", "ofNew", "ProductsAcme": one lower-to-upper step between two words."""
         word = token.text
         steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
         if len(steps) != 1 or model.zipf(token.lower) >= 2.0 or self._seen_elsewhere(token.lower):
@@ -404,7 +405,7 @@ class Repairer:
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if not _plain(right) or model.zipf(right) < JOIN_PART_ZIPF:
                 continue
-            # After a capitalised word ("Zealand.Retrieved") both words must be common:
+            # After a capitalised word ("Portugal.Retrieved") both words must be common:
             # a rare pair of names glued by a dot is likelier a brand than damage.
             if not left.islower() and (model.zipf(left) < JOIN_PART_ZIPF or model.zipf(right) < 4.5):
                 continue
@@ -448,6 +449,3 @@ class Repairer:
                 edits.append(Edit(index, p.start, p.end, text[p.start:p.end], p.replacement, p.rule))
         pieces.append(text[cursor:])
         return "".join(pieces), edits
-
-
-RULES = ("repair:split", "repair:join", "repair:hyphen", "repair:space")
