@@ -18,11 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from cleaner.io import CleanerError, atomic_write, atomic_writer, decode
 from cleaner.pipeline import Cleaner
-from cleaner.records import clean_records, decoded_lines, open_records
+from cleaner.records import clean_records, decoded_lines, learn_records, open_records, site_from_field
+from cleaner.site import SiteProfile
 from cleaner.wet import is_wet_file, wet_records
 from cleaner.wet import output_name as wet_output_name
 
@@ -129,16 +132,84 @@ def discover(in_dir: Path, out_dir: Path, globs: Sequence[str] = DEFAULT_GLOBS) 
     return tasks
 
 
-def process_records(task: Task, cleaner: Cleaner, text_field: str = "text",
-                    with_stats: bool = False) -> FileReport:
-    """Clean a JSONL file record by record into its output; bad records are reported."""
+class SiteKey(str, Enum):
+    """Where a page's site comes from, for the corpus-learned site chrome."""
+
+    #: a record's URL field, else the first folder level under IN_DIR
+    AUTO = "auto"
+    #: a record's URL field only (files without records have no site)
+    URL = "url"
+    #: the first folder level under IN_DIR (files directly in IN_DIR form one site)
+    FOLDER = "folder"
+    #: each input file is a site (a JSONL file per site)
+    FILE = "file"
+    #: no site chrome learning
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOptions:
+    """How each file is read and what is collected: the same in every worker."""
+
+    encoding: str = "utf-8"
+    collect_removed: bool = False
+    text_field: str = "text"
+    with_stats: bool = False
+    site_key: SiteKey = SiteKey.AUTO
+    url_field: str = "url"
+    id_field: str | None = None
+
+
+def file_site(task: Task, site_key: SiteKey) -> str | None:
+    """The site of a whole file, or None when the key does not come from the path."""
+    if site_key in (SiteKey.NONE, SiteKey.URL):
+        return None
+    if site_key is SiteKey.FILE:
+        return task.relative
+    parts = task.relative.split("/")
+    return parts[0] if len(parts) > 1 else ""
+
+
+def record_site(task: Task, options: FileOptions) -> Callable[[dict[str, Any]], str | None] | None:
+    """How to name the site of each record of a JSONL or WET file."""
+    if options.site_key is SiteKey.NONE:
+        return None
+    fallback = file_site(task, options.site_key)
+    if options.site_key not in (SiteKey.AUTO, SiteKey.URL):
+        return lambda record: fallback
+    # WET records carry the page's URL under our own field name
+    by_url = site_from_field("url" if is_wet_file(task.source.name) else options.url_field)
+
+    def site_of(record: dict[str, Any]) -> str | None:
+        site = by_url(record)
+        return site if site is not None else fallback
+
+    return site_of
+
+
+def _record_lines(task: Task, stream: BinaryIO) -> Iterator[str]:
+    if is_wet_file(task.source.name):
+        return (json.dumps(record, ensure_ascii=False) for record in wet_records(stream, task.relative))
+    return decoded_lines(open_records(stream), task.relative)
+
+
+def _text_field(task: Task, options: FileOptions) -> str:
+    return "text" if is_wet_file(task.source.name) else options.text_field
+
+
+def _open(task: Task) -> BinaryIO:
+    try:
+        return task.source.open("rb")
+    except OSError as exc:
+        raise CleanerError(f"cannot read ({exc.strerror or exc})") from None
+
+
+def process_records(task: Task, cleaner: Cleaner, options: FileOptions = FileOptions()) -> FileReport:
+    """Clean a JSONL or WET file record by record into its output; bad records are reported."""
     report = FileReport(task)
     started = time.perf_counter()
     try:
-        try:
-            stream = task.source.open("rb")
-        except OSError as exc:
-            raise CleanerError(f"cannot read ({exc.strerror or exc})") from None
+        stream = _open(task)
 
         def count(text_in: int, text_out: int) -> None:
             # Sizes of the texts, not of the files: compression and other fields aside.
@@ -146,13 +217,10 @@ def process_records(task: Task, cleaner: Cleaner, text_field: str = "text",
             report.bytes_out += text_out
 
         with stream, atomic_writer(task.target) as out:
-            if is_wet_file(task.source.name):
-                lines: Iterator[str] = (json.dumps(record, ensure_ascii=False)
-                                        for record in wet_records(stream, task.relative))
-            else:
-                lines = decoded_lines(open_records(stream), task.relative)
-            for item in clean_records(cleaner, lines, "text" if is_wet_file(task.source.name) else text_field,
-                                      with_stats, sizes=count):
+            items = clean_records(cleaner, _record_lines(task, stream), _text_field(task, options),
+                                  options.with_stats, sizes=count, site_of=record_site(task, options),
+                                  id_field=options.id_field)
+            for item in items:
                 if isinstance(item, str):
                     out.write(item + "\n")
                     report.records += 1
@@ -177,12 +245,10 @@ def is_record_file(path: Path) -> bool:
     return path.name.endswith(_RECORD_SUFFIXES) or is_wet_file(path.name)
 
 
-def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
-                 collect_removed: bool = False, text_field: str = "text",
-                 with_stats: bool = False) -> FileReport:
+def process_file(task: Task, cleaner: Cleaner, options: FileOptions = FileOptions()) -> FileReport:
     """Clean one file; errors are caught and reported, never raised."""
     if is_record_file(task.source):
-        return process_records(task, cleaner, text_field, with_stats)
+        return process_records(task, cleaner, options)
     report = FileReport(task)
     started = time.perf_counter()
     try:
@@ -191,15 +257,15 @@ def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
         except OSError as exc:
             raise CleanerError(f"cannot read ({exc.strerror or exc})") from None
         report.bytes_in = len(data)
-        text = decode(data, task.relative, encoding)
-        result = cleaner.clean_document(text)
+        text = decode(data, task.relative, options.encoding)
+        result = cleaner.clean_document(text, file_site(task, options.site_key))
         try:
             atomic_write(task.target, result.text)
         except OSError as exc:
             raise CleanerError(f"cannot write {task.target} ({exc.strerror or exc})") from None
         report.bytes_out = len(result.text.encode("utf-8"))
         report.counts = result.reason_counts()
-        if collect_removed:
+        if options.collect_removed:
             report.removed = [block.text for block, _ in result.removed()]
     except CleanerError as exc:
         report.error = str(exc).removeprefix(f"{task.relative}: ")
@@ -209,14 +275,25 @@ def process_file(task: Task, cleaner: Cleaner, encoding: str = "utf-8",
     return report
 
 
-@dataclass(frozen=True, slots=True)
-class FileOptions:
-    """How each file is read and what is collected: the same in every worker."""
-
-    encoding: str = "utf-8"
-    collect_removed: bool = False
-    text_field: str = "text"
-    with_stats: bool = False
+def learn_file(task: Task, cleaner: Cleaner, options: FileOptions = FileOptions()) -> SiteProfile:
+    """The site line counts of one file's pages. Unreadable files and records count for
+    nothing here; the cleaning pass reports them."""
+    profile = SiteProfile()
+    try:
+        if is_record_file(task.source):
+            site_of = record_site(task, options)
+            if site_of is not None:
+                with _open(task) as stream:
+                    learn_records(profile, cleaner, _record_lines(task, stream), _text_field(task, options),
+                                  site_of)
+            return profile
+        site = file_site(task, options.site_key)
+        if site is not None:
+            text = decode(task.source.read_bytes(), task.relative, options.encoding)
+            profile.add_page(site, cleaner.page_lines(text))
+    except Exception:  # the cleaning pass reports this file's failure, with its reason
+        pass
+    return profile
 
 
 #: the cleaner of a worker process, built once by its initializer (never in the parent)
@@ -243,8 +320,54 @@ def _start_worker(cleaner: Cleaner) -> None:
 
 def _work(task: Task, options: FileOptions) -> FileReport:
     assert _worker_cleaner is not None
-    return process_file(task, _worker_cleaner, options.encoding, options.collect_removed,
-                        options.text_field, options.with_stats)
+    return process_file(task, _worker_cleaner, options)
+
+
+def _learn(task: Task, options: FileOptions) -> SiteProfile:
+    assert _worker_cleaner is not None
+    return learn_file(task, _worker_cleaner, options)
+
+
+_R = TypeVar("_R")
+
+
+def _map_tasks(tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions, jobs: int,
+               local: Callable[[Task, Cleaner, FileOptions], _R],
+               remote: Callable[[Task, FileOptions], _R]) -> Iterator[_R]:
+    """Results of every task as they finish, here (``jobs=1``) or in a process pool.
+
+    Work goes out a few files ahead of the workers, never the whole list at once, so the
+    parent's memory does not grow with the corpus.
+    """
+    if jobs <= 1:
+        for task in tasks:
+            yield local(task, cleaner, options)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(cleaner,))
+    try:
+        queue = iter(tasks)
+        running = {pool.submit(remote, task, options) for task in itertools.islice(queue, 4 * jobs)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                following = next(queue, None)
+                if following is not None:
+                    running.add(pool.submit(remote, following, options))
+    finally:
+        # On Ctrl-C: nothing new starts, files being written are finished.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def learn_profile(tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions = FileOptions(),
+                  jobs: int = 1, on_done: Callable[[], None] | None = None) -> SiteProfile:
+    """The first pass of a batch: count every file's lines per site and merge the counts."""
+    profile = SiteProfile()
+    for partial in _map_tasks(tasks, cleaner, options, jobs, learn_file, _learn):
+        profile.merge(partial)
+        if on_done is not None:
+            on_done()
+    return profile
 
 
 def pending(tasks: Sequence[Task], force: bool = False) -> tuple[list[Task], int]:
@@ -276,44 +399,42 @@ def remove_stale_parts(out_dir: Path) -> int:
 def run_batch(
     tasks: Sequence[Task],
     cleaner: Cleaner,
-    encoding: str = "utf-8",
+    options: FileOptions = FileOptions(),
     on_done: Callable[[FileReport], None] | None = None,
-    collect_removed: bool = False,
-    text_field: str = "text",
-    with_stats: bool = False,
     jobs: int = 1,
 ) -> BatchSummary:
-    """Clean every task, in this process (``jobs=1``) or in a pool of worker processes.
-
-    Work goes out a few files ahead of the workers, never the whole list at once, so the
-    parent's memory does not grow with the corpus; reports come back as files finish.
-    """
-    options = FileOptions(encoding, collect_removed, text_field, with_stats)
+    """Clean every task, in this process (``jobs=1``) or in a pool of worker processes;
+    reports come back as files finish."""
     summary = BatchSummary()
     started = time.perf_counter()
-
-    def finish(report: FileReport) -> None:
+    for report in _map_tasks(tasks, cleaner, options, jobs, process_file, _work):
         summary.add(report)
         if on_done is not None:
             on_done(report)
-
-    if jobs <= 1:
-        for task in tasks:
-            finish(process_file(task, cleaner, encoding, collect_removed, text_field, with_stats))
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(cleaner,))
-        try:
-            queue = iter(tasks)
-            running = {pool.submit(_work, task, options) for task in itertools.islice(queue, 4 * jobs)}
-            while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    finish(future.result())
-                    following = next(queue, None)
-                    if following is not None:
-                        running.add(pool.submit(_work, following, options))
-        finally:
-            # On Ctrl-C: nothing new starts, files being written are finished.
-            pool.shutdown(wait=True, cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class Runner(Protocol):
+    """Where a batch runs: this machine (``LocalRunner``) or a Dask cluster."""
+
+    def learn(self, tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions,
+              on_done: Callable[[], None] | None = None) -> SiteProfile: ...
+
+    def run(self, tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions,
+            on_done: Callable[[FileReport], None] | None = None) -> BatchSummary: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LocalRunner:
+    """This process (``jobs=1``) or a pool of ``jobs`` worker processes."""
+
+    jobs: int = 1
+
+    def learn(self, tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions,
+              on_done: Callable[[], None] | None = None) -> SiteProfile:
+        return learn_profile(tasks, cleaner, options, self.jobs, on_done)
+
+    def run(self, tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions,
+            on_done: Callable[[FileReport], None] | None = None) -> BatchSummary:
+        return run_batch(tasks, cleaner, options, on_done, self.jobs)

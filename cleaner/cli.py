@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -18,11 +19,14 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.progress import Task as ProgressTask
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
 
 from cleaner import __version__
@@ -30,15 +34,19 @@ from cleaner.batch import (
     DEFAULT_GLOBS,
     ERROR_LOG,
     BatchSummary,
+    FileOptions,
     FileReport,
+    LocalRunner,
+    Runner,
+    SiteKey,
     Task,
     discover,
     error_log_lines,
+    file_site,
     pending,
     remove_stale_parts,
-    run_batch,
 )
-from cleaner.config import CleanerConfig, InputFormat, Mode
+from cleaner.config import CleanerConfig, InputFormat, Mode, read_protect_file
 from cleaner.document import CleanResult
 from cleaner.explain import render_explanation, render_page
 from cleaner.io import (
@@ -54,8 +62,8 @@ from cleaner.io import (
     write_output,
 )
 from cleaner.pipeline import Cleaner
-from cleaner.records import clean_records, decoded_lines, open_records
-from cleaner.report import ReportCollector, render, task_lookup
+from cleaner.records import clean_records, decoded_lines, open_records, site_from_field
+from cleaner.report import ReportCollector, render
 from cleaner.stream import clean_stream
 from cleaner.train import example_from_pair, fit, read_examples
 
@@ -136,6 +144,32 @@ StatsOption = Annotated[
     bool, typer.Option("--stats", help="JSONL: add a 'cleaner' object per record (share removed, counts "
                        "per reason, repairs).", rich_help_panel=PANEL_OUTPUT)
 ]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option("--profile", help="Site line counts written by `cleaner learn`: lines of a page's site "
+                 "template are removed (chrome:site-repeat).", rich_help_panel=PANEL_STAGES,
+                 show_default=False),
+]
+SiteKeyOption = Annotated[
+    SiteKey,
+    typer.Option("--site-key", help="Where a page's site comes from: auto (a record's URL, else the "
+                 "first folder under IN_DIR), url, folder, file, or none (no site chrome learning).",
+                 rich_help_panel=PANEL_INPUT),
+]
+UrlFieldOption = Annotated[
+    str, typer.Option("--url-field", help="JSONL: the field holding the page URL (its host is the site).",
+                      rich_help_panel=PANEL_INPUT)
+]
+IdFieldOption = Annotated[
+    str | None, typer.Option("--id-field", help="JSONL: a field naming each record in the error log.",
+                             rich_help_panel=PANEL_INPUT, show_default=False)
+]
+ProtectOption = Annotated[
+    Path | None,
+    typer.Option("--protect", help="File of words repair must never change, one per line; 're:' starts a "
+                 "regular expression ('#' comments).",
+                 rich_help_panel=PANEL_STAGES, show_default=False),
+]
 ExplainOption = Annotated[
     bool,
     typer.Option("--explain", help="On stderr: every removed block with its reason and score, "
@@ -153,18 +187,22 @@ def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
 
 
 def _config(mode: Mode, no_chrome: bool, no_repair: bool, no_normalize: bool, language: str | None,
-            input_format: InputFormat, timeout: float | None = None) -> CleanerConfig:
+            input_format: InputFormat, timeout: float | None = None,
+            protect: Path | None = None) -> CleanerConfig:
     try:
+        words, patterns = read_protect_file(read_text(str(protect))) if protect is not None else ((), ())
         return CleanerConfig(mode=mode, chrome=not no_chrome, repair=not no_repair,
                              normalize=not no_normalize, language=language, input_format=input_format,
-                             timeout=timeout)
+                             timeout=timeout, protect=frozenset(words), protect_patterns=tuple(patterns))
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
 
 
-def _cleaner(config: CleanerConfig, model: Path | None) -> Cleaner:
+def _cleaner(config: CleanerConfig, model: Path | None, profile: Path | None = None) -> Cleaner:
     try:
-        return Cleaner(config, model=model)
+        return Cleaner(config, model=model, profile=profile)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
 
@@ -208,10 +246,17 @@ def clean_command(
     encoding: EncodingOption = "utf-8",
     model: ModelOption = None,
     timeout: TimeoutOption = None,
+    protect: ProtectOption = None,
+    profile: ProfileOption = None,
+    site: Annotated[str | None, typer.Option("--site", help="With --profile: the site of these pages "
+                    "(JSONL records: the host of --url-field).", rich_help_panel=PANEL_INPUT,
+                    show_default=False)] = None,
+    url_field: UrlFieldOption = "url",
+    id_field: IdFieldOption = None,
 ) -> None:
     """Clean pages: `cleaner page.txt`, `cat page.txt | cleaner`, `cleaner a.html -o a.txt`."""
-    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout),
-                       model)
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout,
+                               protect), model, profile)
     sources = files or ["-"]
     if output != "-" and output in sources:
         raise _fail(f"{output}: output is also an input; refusing to overwrite it", EXIT_USAGE)
@@ -219,10 +264,13 @@ def clean_command(
     try:
         with output_handle(output) as out:
             if output_format is OutputFormat.JSONL:
-                bad = _clean_record_sources(cleaner, sources, out, text_field, with_stats, console)
+                site_of = site_from_field(url_field) if site is None else (lambda record: site)
+                bad = _clean_record_sources(cleaner, sources, out, text_field, with_stats, console,
+                                            site_of, id_field)
             else:
                 bad = 0
-                _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None)
+                _clean_sources(cleaner, sources, out, output_format, encoding, console if explain else None,
+                               site)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
@@ -235,14 +283,17 @@ def clean_command(
 
 
 def _clean_record_sources(cleaner: Cleaner, sources: list[str], out: TextIO, text_field: str,
-                          with_stats: bool, console: Console) -> int:
+                          with_stats: bool, console: Console,
+                          site_of: Callable[[dict[str, Any]], str | None],
+                          id_field: str | None) -> int:
     bad = 0
     for source in sources:
         title = "<stdin>" if source == "-" else source
         stream = open_input(source)
         try:
             lines = decoded_lines(open_records(stream), title)
-            for item in clean_records(cleaner, lines, text_field, with_stats):
+            for item in clean_records(cleaner, lines, text_field, with_stats, site_of=site_of,
+                                      id_field=id_field):
                 if isinstance(item, str):
                     out.write(item + "\n")
                 else:
@@ -256,13 +307,13 @@ def _clean_record_sources(cleaner: Cleaner, sources: list[str], out: TextIO, tex
 
 
 def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_format: OutputFormat,
-                   encoding: str, explain_to: Console | None) -> None:
+                   encoding: str, explain_to: Console | None, site: str | None = None) -> None:
     """Text streams through in windows (any size, bounded memory); JSON is one result per input."""
     written = False
     for source in sources:
         title = "<stdin>" if source == "-" else source
         if output_format is OutputFormat.JSON:
-            result = cleaner.clean_document(read_text(source, encoding))
+            result = cleaner.clean_document(read_text(source, encoding), site)
             if explain_to is not None:
                 render_explanation(result, explain_to, title)
             out.write(result.to_json() + "\n")
@@ -282,7 +333,7 @@ def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_for
 
         stream = open_input(source)
         try:
-            clean_stream(cleaner, read_chunks(stream, title, encoding), write, on_result=explain)
+            clean_stream(cleaner, read_chunks(stream, title, encoding), write, on_result=explain, site=site)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -314,34 +365,49 @@ def batch_command(
     force: Annotated[bool, typer.Option("--force", help="Clean again files whose output is already "
                      "there and newer than the input (by default such finished work is skipped).",
                      rich_help_panel=PANEL_INPUT)] = False,
+    profile: ProfileOption = None,
+    site_key: SiteKeyOption = SiteKey.AUTO,
+    url_field: UrlFieldOption = "url",
+    id_field: IdFieldOption = None,
+    protect: ProtectOption = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on a Dask cluster: the "
+                         "scheduler's address (needs cleaner[dask]; IN_DIR and OUT_DIR on a filesystem "
+                         "the workers share).", rich_help_panel=PANEL_INPUT, show_default=False)] = None,
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched.
 
     JSONL files (.jsonl, .jsonl.gz) are cleaned record by record into the same name.
-    Failed files and records go to OUT_DIR/cleaner-errors.jsonl.
+    A first pass learns each site's template lines from the corpus (unless --profile
+    or --site-key none). Failed files and records go to OUT_DIR/cleaner-errors.jsonl.
     """
-    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout),
-                       model)
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format, timeout,
+                               protect), model, profile)
     console = _err_console()
     try:
-        tasks = discover(in_dir, out_dir, tuple(globs) if globs else DEFAULT_GLOBS)
+        all_tasks = discover(in_dir, out_dir, tuple(globs) if globs else DEFAULT_GLOBS)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
-    if not tasks:
+    if not all_tasks:
         console.print(f"cleaner: no files under {in_dir} match {', '.join(globs or DEFAULT_GLOBS)}")
     remove_stale_parts(out_dir)
-    tasks, skipped = pending(tasks, force)
+    tasks, skipped = pending(all_tasks, force)
     if skipped:
         console.print(f"cleaner: {skipped} file(s) already done, skipped (--force cleans them again)")
-    progress = Progress(
-        TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
-    )
+    options = FileOptions(encoding, report_path is not None, text_field, with_stats, site_key, url_field,
+                          id_field)
+    workers = min(jobs, max(1, len(tasks)))
+    runner = _runner(scheduler, workers)
+    learn = profile is None and site_key is not SiteKey.NONE and not no_chrome and bool(tasks)
+    progress = _progress(console)
 
     collector = ReportCollector() if report_path is not None else None
 
+    bytes_done = 0
+
     def report(file_report: FileReport) -> None:
-        progress.advance(task_id)
+        nonlocal bytes_done
+        bytes_done += file_report.bytes_in
+        progress.update(task_id, advance=1, bytes=bytes_done)
         if collector is not None:
             collector.add(file_report, file_report.removed)
         if file_report.error is not None:
@@ -357,16 +423,26 @@ def batch_command(
 
     try:
         with progress:
-            task_id = progress.add_task("clean", total=len(tasks))
-            summary = run_batch(tasks, cleaner, encoding, on_done=counted,
-                                collect_removed=collector is not None, text_field=text_field,
-                                with_stats=with_stats, jobs=min(jobs, max(1, len(tasks))))
+            if learn:
+                # Every file counts, finished ones too: the profile, and so each output,
+                # must not depend on where an earlier run was interrupted.
+                learn_id = progress.add_task("learning sites", total=len(all_tasks), bytes=0)
+                learned = runner.learn(all_tasks, cleaner, options,
+                                       lambda: progress.advance(learn_id))
+                progress.remove_task(learn_id)
+                cleaner = cleaner.with_profile(learned)
+                console.print(f"cleaner: learned site templates from {sum(learned.pages.values())} pages "
+                              f"of {len(learned.pages)} site(s)")
+            task_id = progress.add_task("cleaning", total=len(tasks), bytes=0)
+            summary = runner.run(tasks, cleaner, options, counted)
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
         console.print(f"cleaner: interrupted after {done} of {len(tasks)} files; "
                       "every output written is complete")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if collector is not None and report_path is not None:
-        _write_report(collector, cleaner, tasks, summary, report_path, encoding,
+        _write_report(collector, cleaner, tasks, summary, report_path, options,
                       {"in_dir": str(in_dir), "out_dir": str(out_dir),
                        "globs": ", ".join(globs or DEFAULT_GLOBS)})
         console.print(f"report: {report_path}")
@@ -378,6 +454,52 @@ def batch_command(
     _print_summary(console, summary)
     if errors:
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("learn")
+def learn_command(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of pages (as for `cleaner batch`).",
+                                           show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the site profile "
+                                         "(JSON; gzip when the name ends in .gz).", show_default=False)],
+    globs: Annotated[list[str] | None, typer.Option("--glob", help="File name pattern; repeat for more.",
+                     rich_help_panel=PANEL_INPUT)] = None,
+    site_key: SiteKeyOption = SiteKey.AUTO,
+    url_field: UrlFieldOption = "url",
+    text_field: TextFieldOption = "text",
+    input_format: InputFormatOption = InputFormat.AUTO,
+    encoding: EncodingOption = "utf-8",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256, help="Worker processes "
+                    "(default: all cores).", rich_help_panel=PANEL_INPUT, show_default=False)]
+    = os.cpu_count() or 1,
+) -> None:
+    """Count each site's recurring lines into a profile for `--profile` (chrome:site-repeat).
+
+    Profiles of several corpora or shards merge by adding their counts
+    (`SiteProfile.merge`); the result does not depend on file order.
+    """
+    console = _err_console()
+    if site_key is SiteKey.NONE:
+        raise _fail("--site-key none leaves nothing to learn", EXIT_USAGE)
+    cleaner = _cleaner(_config(Mode.BALANCED, False, True, False, None, input_format), None)
+    try:
+        # OUT_DIR only matters to discovery's overwrite checks: the profile goes elsewhere.
+        tasks = discover(in_dir, output.parent / ".cleaner-learn-unused", tuple(globs) if globs
+                         else DEFAULT_GLOBS)
+        options = FileOptions(encoding, text_field=text_field, site_key=site_key, url_field=url_field)
+        progress = _progress(console)
+        with progress:
+            learn_id = progress.add_task("learning sites", total=len(tasks), bytes=0)
+            profile = LocalRunner(min(jobs, max(1, len(tasks)))).learn(
+                tasks, cleaner, options, lambda: progress.advance(learn_id))
+        write_output(str(output), profile.to_json() + "\n")
+    except CleanerError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        console.print("cleaner: interrupted; no profile written")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    console.print(f"learned {sum(profile.pages.values())} pages of {len(profile.pages)} site(s); "
+                  f"wrote {output}")
 
 
 @app.command("explain")
@@ -448,13 +570,45 @@ def train_command(
     console.print(f"trained on {len(pages)} pages, {labelled} labelled blocks; wrote {output}")
 
 
+class _Throughput(ProgressColumn):
+    """Documents and megabytes per second of one progress task."""
+
+    def render(self, task: ProgressTask) -> Text:
+        elapsed = task.elapsed or 0.0
+        if elapsed <= 0:
+            return Text("")
+        megabytes = task.fields.get("bytes", 0) / 1e6
+        return Text(f"{task.completed / elapsed:,.1f} docs/s {megabytes / elapsed:,.2f} MB/s")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _Throughput(),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _runner(scheduler: str | None, jobs: int) -> Runner:
+    if scheduler is None:
+        return LocalRunner(jobs)
+    try:
+        from cleaner.dask import DaskRunner
+    except ImportError:
+        raise _fail("--scheduler needs Dask: pip install 'cleaner[dask]'", EXIT_USAGE) from None
+    return DaskRunner(scheduler)
+
+
 def _write_report(collector: ReportCollector, cleaner: Cleaner, tasks: list[Task], summary: BatchSummary,
-                  path: Path, encoding: str, run_settings: dict[str, str]) -> None:
-    sources = task_lookup(tasks)
+                  path: Path, options: FileOptions, run_settings: dict[str, str]) -> None:
+    by_name = {task.relative: task for task in tasks}
+    encoding = options.encoding
 
     def reclean(relative: str) -> CleanResult | None:
+        task = by_name[relative]
         try:
-            return cleaner.clean_document(decode(sources[relative].read_bytes(), relative, encoding))
+            return cleaner.clean_document(decode(task.source.read_bytes(), relative, encoding),
+                                          file_site(task, options.site_key))
         except (OSError, CleanerError):
             return None
 

@@ -7,6 +7,7 @@ arguments of :func:`cleaner.clean` map onto these fields one to one.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -67,6 +68,7 @@ class CleanerConfig:
         input_format: ``auto`` sniffs HTML, ``text`` and ``html`` force one reader.
         language: ISO 639-1 code to use instead of detecting the page language.
         protect: words that repair must never change (compared case-insensitively).
+        protect_patterns: regular expressions; repair never touches text they match.
         timeout: seconds one document may take; past it ``DocumentTimeout`` is raised
             (batch reports the file and goes on). None: no limit.
     """
@@ -78,6 +80,7 @@ class CleanerConfig:
     input_format: InputFormat = InputFormat.AUTO
     language: str | None = None
     protect: frozenset[str] = frozenset()
+    protect_patterns: tuple[str, ...] = ()
     timeout: float | None = None
 
     def __post_init__(self) -> None:
@@ -85,6 +88,12 @@ class CleanerConfig:
         object.__setattr__(self, "mode", Mode(self.mode))
         object.__setattr__(self, "input_format", InputFormat(self.input_format))
         object.__setattr__(self, "protect", frozenset(w.lower() for w in self.protect))
+        object.__setattr__(self, "protect_patterns", tuple(self.protect_patterns))
+        for pattern in self.protect_patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"protect pattern {pattern!r} is not a regular expression: {exc}") from None
         if self.timeout is not None and self.timeout <= 0:
             raise ValueError(f"timeout must be positive, got {self.timeout}")
         if self.language is not None and not self.language.isalpha():
@@ -100,3 +109,22 @@ class CleanerConfig:
         if unknown:
             raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **changes)
+
+
+def read_protect_file(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words and patterns from a ``--protect`` file.
+
+    One entry per line: a word, or ``re:`` followed by a regular expression. Blank
+    lines and lines starting with ``#`` are ignored.
+    """
+    words: set[str] = set()
+    patterns: list[str] = []
+    for line in text.splitlines():
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry.startswith("re:"):
+            patterns.append(entry[3:].strip())
+        else:
+            words.add(entry)
+    return frozenset(words), tuple(patterns)

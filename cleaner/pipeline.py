@@ -23,6 +23,7 @@ from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import normalize_block
 from cleaner.repair import Repairer, WordModel
 from cleaner.segment import segment, unify_line_breaks
+from cleaner.site import SiteProfile
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -40,22 +41,40 @@ class Prepared:
 
 
 class Cleaner:
-    """A reusable, thread-safe cleaner. Holds only its frozen config."""
+    """A reusable, thread-safe cleaner: its frozen config, and optionally a trained line
+    model and the corpus's ``SiteProfile``, neither changed by cleaning."""
 
     def __init__(self, config: CleanerConfig | None = None, *, model: LineModel | str | Path | None = None,
-                 **options: Any) -> None:
+                 profile: SiteProfile | str | Path | None = None, **options: Any) -> None:
         base = config or CleanerConfig()
         self.config = base.replace(**options) if options else base
         if isinstance(model, (str, Path)):
             model = load_model(model)
         #: a trained line classifier (``cleaner train``); None: the rules and context pass decide
         self.model: LineModel | None = model
+        if isinstance(profile, (str, Path)):
+            profile = SiteProfile.load(profile)
+        #: corpus statistics of site templates (``cleaner learn``); used for pages given a site
+        self.profile: SiteProfile | None = profile
 
-    def clean(self, text: str) -> str:
-        return self.clean_document(text).text
+    def with_profile(self, profile: SiteProfile | None) -> Cleaner:
+        """The same cleaner with other site statistics."""
+        return Cleaner(self.config, model=self.model, profile=profile)
+
+    def clean(self, text: str, site: str | None = None) -> str:
+        return self.clean_document(text, site).text
+
+    def page_lines(self, text: str) -> list[str]:
+        """The page's blocks as the chrome stage sees them: what a ``SiteProfile`` counts."""
+        return self._read(text)[1]
 
     def prepare(self, text: str) -> Prepared:
         """The stages before chrome removal: reading, segmentation, normalisation."""
+        blocks, texts, edits, hyphen_breaks, input_format = self._read(text)
+        language = self.config.language or detect_language(texts)
+        return Prepared(blocks, texts, edits, hyphen_breaks, language, input_format)
+
+    def _read(self, text: str) -> tuple[list[Block], list[str], list[Edit], list[tuple[int, ...]], str]:
         config = self.config
         input_format = "text"
         if config.input_format is InputFormat.HTML or (
@@ -74,30 +93,34 @@ class Cleaner:
                     texts[i] = fixed
                     edits.extend(block_edits)
                     hyphen_breaks[i] = _shift(block.hyphen_breaks, block_edits)
-        language = config.language or detect_language(texts)
-        return Prepared(blocks, texts, edits, hyphen_breaks, language, input_format)
+        return blocks, texts, edits, hyphen_breaks, input_format
 
-    def clean_document(self, text: str) -> CleanResult:
-        """Clean one page; raises ``DocumentTimeout`` past ``config.timeout`` seconds."""
+    def clean_document(self, text: str, site: str | None = None) -> CleanResult:
+        """Clean one page of ``site`` (its key in the profile, if any).
+
+        Raises ``DocumentTimeout`` past ``config.timeout`` seconds.
+        """
         with time_budget(self.config.timeout):
-            return self._clean_document(text)
+            return self._clean_document(text, site)
 
-    def _clean_document(self, text: str) -> CleanResult:
+    def _clean_document(self, text: str, site: str | None) -> CleanResult:
         config = self.config
         prepared = self.prepare(text)
         blocks, texts, edits = prepared.blocks, prepared.texts, prepared.edits
         hyphen_breaks, language = prepared.hyphen_breaks, prepared.language
         input_format = prepared.input_format
         if config.chrome:
+            site_chrome = (self.profile.site_chrome(site, texts)
+                           if self.profile is not None and site is not None else None)
             verdicts = chrome.classify(texts, language, config.mode, extracted=input_format == "html",
-                                       model=self.model)
+                                       model=self.model, site_chrome=site_chrome)
         else:
             verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
 
         if config.repair:
             repairer = Repairer.for_page(
                 word_model(language), [t for t, v in zip(texts, verdicts, strict=True) if v.keep],
-                config.protect,
+                config.protect, config.protect_patterns,
             )
             for i, verdict in enumerate(verdicts):
                 if verdict.keep:

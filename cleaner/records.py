@@ -20,6 +20,7 @@ from typing import IO, Any, BinaryIO
 from cleaner.document import CleanResult
 from cleaner.io import CleanerError
 from cleaner.pipeline import Cleaner
+from cleaner.site import SiteProfile, site_of_url
 
 GZIP_MAGIC = b"\x1f\x8b"
 _MAX_RAW_IN_ERROR = 500
@@ -30,9 +31,11 @@ class RecordError:
     line: int
     error: str
     raw: str
+    #: the record's id (``--id-field``) when the line parsed and has one
+    id: Any = None
 
     def to_json(self, source: str) -> str:
-        return json.dumps({"input": source, "line": self.line, "error": self.error,
+        return json.dumps({"input": source, "line": self.line, "id": self.id, "error": self.error,
                            "record": self.raw[:_MAX_RAW_IN_ERROR]}, ensure_ascii=False)
 
 
@@ -44,7 +47,8 @@ def open_records(stream: BinaryIO) -> IO[str]:
     return io.TextIOWrapper(buffered, encoding="utf-8", errors="strict")
 
 
-def parse_record(line: str, number: int, text_field: str) -> tuple[dict[str, Any], str] | RecordError:
+def parse_record(line: str, number: int, text_field: str,
+                 id_field: str | None = None) -> tuple[dict[str, Any], str] | RecordError:
     """The record and its text, or why the line cannot be cleaned."""
     try:
         record = json.loads(line)
@@ -54,12 +58,39 @@ def parse_record(line: str, number: int, text_field: str) -> tuple[dict[str, Any
         return RecordError(number, "not JSON (nested too deeply)", line)
     if not isinstance(record, dict):
         return RecordError(number, f"not a JSON object but {type(record).__name__}", line)
+    record_id = record.get(id_field) if id_field else None
     if text_field not in record:
-        return RecordError(number, f"no {text_field!r} field", line)
+        return RecordError(number, f"no {text_field!r} field", line, record_id)
     text = record[text_field]
     if not isinstance(text, str):
-        return RecordError(number, f"{text_field!r} is {type(text).__name__}, not a string", line)
+        return RecordError(number, f"{text_field!r} is {type(text).__name__}, not a string", line, record_id)
     return record, text
+
+
+def site_from_field(url_field: str) -> Callable[[dict[str, Any]], str | None]:
+    """The site of a record: the host of its URL field."""
+
+    def site_of(record: dict[str, Any]) -> str | None:
+        url = record.get(url_field)
+        return site_of_url(url) if isinstance(url, str) else None
+
+    return site_of
+
+
+def learn_records(profile: SiteProfile, cleaner: Cleaner, lines: Iterable[str], text_field: str,
+                  site_of: Callable[[dict[str, Any]], str | None]) -> None:
+    """Count the lines of every record that has a site; bad records are skipped here
+    (the cleaning pass reports them)."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        parsed = parse_record(line, number, text_field)
+        if isinstance(parsed, RecordError):
+            continue
+        record, text = parsed
+        site = site_of(record)
+        if site is not None:
+            profile.add_page(site, cleaner.page_lines(text))
 
 
 def stats(result: CleanResult, original: str) -> dict[str, Any]:
@@ -72,23 +103,26 @@ def stats(result: CleanResult, original: str) -> dict[str, Any]:
 
 def clean_records(cleaner: Cleaner, lines: Iterable[str], text_field: str = "text",
                   with_stats: bool = False,
-                  sizes: Callable[[int, int], None] | None = None) -> Iterator[str | RecordError]:
+                  sizes: Callable[[int, int], None] | None = None,
+                  site_of: Callable[[dict[str, Any]], str | None] | None = None,
+                  id_field: str | None = None) -> Iterator[str | RecordError]:
     """Cleaned JSONL lines (without newline), or a ``RecordError`` per bad line.
 
-    ``sizes`` hears the length of each record's text before and after cleaning.
+    ``sizes`` hears the length of each record's text before and after cleaning;
+    ``site_of`` names the record's site for the cleaner's ``SiteProfile``.
     """
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        parsed = parse_record(line, number, text_field)
+        parsed = parse_record(line, number, text_field, id_field)
         if isinstance(parsed, RecordError):
             yield parsed
             continue
         record, text = parsed
         try:
-            result = cleaner.clean_document(text)
+            result = cleaner.clean_document(text, site_of(record) if site_of is not None else None)
         except CleanerError as exc:
-            yield RecordError(number, str(exc), line)
+            yield RecordError(number, str(exc), line, record.get(id_field) if id_field else None)
             continue
         record[text_field] = result.text
         if sizes is not None:

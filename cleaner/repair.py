@@ -166,13 +166,14 @@ class Repairer:
 
     model: WordModel | None
     protect: frozenset[str] = frozenset()
+    protect_patterns: tuple[re.Pattern[str], ...] = ()
     page_words: Counter[str] = field(default_factory=Counter)
     #: "w1 w2" for every two words the page puts side by side
     page_pairs: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
-                 protect: frozenset[str] = frozenset()) -> Repairer:
+                 protect: frozenset[str] = frozenset(), protect_patterns: tuple[str, ...] = ()) -> Repairer:
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
         if model is not None:
@@ -180,7 +181,7 @@ class Repairer:
                 lowered = [t.lower() for t in _TOKEN_RE.findall(text)]
                 words.update(lowered)
                 pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered))
-        return cls(model, protect, words, pairs)
+        return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -310,6 +311,8 @@ class Repairer:
         # Token by token: a pattern like \S*x\S* would be quadratic on a long token.
         spans = [(m.start(), m.end()) for m in _NON_SPACE_RE.finditer(text)
                  if _PROTECTED_TOKEN_RE.search(m.group())]
+        for pattern in self.protect_patterns:
+            spans.extend(m.span() for m in pattern.finditer(text))
         if model is not None:
             tokens = self._tokens(text)
             yield from self._hyphens(model, text, hyphen_breaks, spans)

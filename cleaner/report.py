@@ -13,9 +13,8 @@ import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from cleaner.batch import FileReport, Task
+from cleaner.batch import FileReport
 from cleaner.document import CleanResult, Edit
 from cleaner.explain import block_segments
 
@@ -190,6 +189,3 @@ def render(collector: ReportCollector, settings: dict[str, str], seconds: float,
     out.append("</table></body></html>\n")
     return "".join(out)
 
-
-def task_lookup(tasks: list[Task]) -> dict[str, Path]:
-    return {task.relative: task.source for task in tasks}

@@ -36,14 +36,14 @@ def windows(chunks: Iterable[str], window_chars: int = WINDOW_CHARS) -> Iterator
 
 def clean_stream(cleaner: Cleaner, chunks: Iterable[str], write: Callable[[str], object],
                  on_result: Callable[[CleanResult], None] | None = None,
-                 window_chars: int = WINDOW_CHARS) -> int:
+                 window_chars: int = WINDOW_CHARS, site: str | None = None) -> int:
     """Clean text arriving in chunks, writing as it goes; returns the characters written.
 
     Window outputs are joined by a blank line, like the blocks inside them.
     """
     written = 0
     for window in windows(chunks, window_chars):
-        result = cleaner.clean_document(window)
+        result = cleaner.clean_document(window, site)
         if on_result is not None:
             on_result(result)
         if result.text:

@@ -63,7 +63,7 @@ def test_batch_cleans_jsonl_files_and_logs_errors(tmp_path: Path) -> None:
     (source / "plain.jsonl").write_bytes(_lines(GOOD, {"id": "bad", "text": None}))
     (source / "packed.jsonl.gz").write_bytes(gzip.compress(_lines(GOOD, GOOD)))
     out = tmp_path / "out"
-    result = run_cli("batch", str(source), str(out))
+    result = run_cli("batch", str(source), str(out), "--id-field", "id")
     assert result.returncode == 1  # one bad record
     plain = [json.loads(line) for line in (out / "plain.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in plain] == [EXPECTED]
@@ -71,8 +71,8 @@ def test_batch_cleans_jsonl_files_and_logs_errors(tmp_path: Path) -> None:
     assert [json.loads(line)["text"] for line in packed] == [EXPECTED, EXPECTED]
     log_text = (out / "cleaner-errors.jsonl").read_text(encoding="utf-8")
     log = [json.loads(line) for line in log_text.splitlines()]
-    assert log == [{"input": "plain.jsonl", "line": 2, "error": "'text' is NoneType, not a string",
-                    "record": '{"id": "bad", "text": null}\n'}]
+    assert log == [{"input": "plain.jsonl", "line": 2, "id": "bad",
+                    "error": "'text' is NoneType, not a string", "record": '{"id": "bad", "text": null}\n'}]
 
 
 def test_corrupt_gzip_is_one_clear_error(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.chrome import appeals, legal, navigation, structure
@@ -13,6 +14,7 @@ from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
 from cleaner.config import MODE_SETTINGS, Mode
 from cleaner.document import Verdict
 from cleaner.lexicon import all_stopwords, stopword_table
+from cleaner.site import REASON as SITE_REPEAT
 
 #: pattern rules run in this order; the first that names a block wins
 RULES: tuple[RuleFunction, ...] = (
@@ -46,32 +48,37 @@ class PageAnalysis:
     heuristic: list[Verdict]
 
 
-def analyze(texts: list[str], language: str | None) -> PageAnalysis:
+def analyze(texts: list[str], language: str | None,
+            site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
+    """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
     features = [block_features(text, stopwords) for text in texts]
-    reasons = [first_rule(f) or repeated for f, repeated in
-               zip(features, repeated_blocks(features), strict=True)]
+    site = site_chrome if site_chrome is not None else [False] * len(texts)
+    reasons = [first_rule(f) or (SITE_REPEAT if on_site else None) or repeated for f, on_site, repeated in
+               zip(features, site, repeated_blocks(features), strict=True)]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
     return PageAnalysis(features, reasons, classes, heuristic)
 
 
 def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: bool = False,
-             model: LineModel | None = None) -> list[Verdict]:
+             model: LineModel | None = None, site_chrome: Sequence[bool] | None = None) -> list[Verdict]:
     """A verdict for every block of one page.
 
     With a ``model`` the trained classifier decides, at the mode's threshold, from the
     rules' and the context pass's verdicts and the block's signals; without one the
     context pass decides in the mode's settings. ``extracted`` marks text that an HTML
     extractor already reduced to the main content: only rules that name chrome
-    outright apply there.
+    outright apply there, and the site's template lines (``site_chrome``).
     """
     if extracted:
         stopwords = stopword_table().get(language or "", None) or all_stopwords()
         features = [block_features(text, stopwords) for text in texts]
-        reasons = [first_rule(f) for f in features]
+        site = site_chrome if site_chrome is not None else [False] * len(texts)
+        reasons = [first_rule(f) or (SITE_REPEAT if on_site else None)
+                   for f, on_site in zip(features, site, strict=True)]
         return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
-    page = analyze(texts, language)
+    page = analyze(texts, language, site_chrome)
     if model is None:
         if mode is Mode.BALANCED:
             return page.heuristic

@@ -35,7 +35,7 @@ class Thresholds:
     near_words: float = 7
     near_stopword_share: float = 0.12
     #: how many blocks before prose may hold a headline and its byline/dateline
-    heading_reach: int = 3
+    heading_reach: int = 4
     #: this many dropped blocks in a row separate two clusters of kept text
     cluster_gap: int = 2
     #: a related/comments heading ends the article only after this share of its prose
@@ -109,6 +109,11 @@ def _is_headline(features: BlockFeatures) -> bool:
             and not _BYLINE_RE.match(stripped))
 
 
+def _is_article_metadata(features: BlockFeatures) -> bool:
+    """A byline or a dateline."""
+    return bool(_BYLINE_RE.match(features.text)) or (features.digit_share > 0 and features.words <= 6)
+
+
 def _heading_chain(
     features: list[BlockFeatures], classes: list[BlockClass], reasons: list[str | None],
     first: int, reach: int,
@@ -122,6 +127,7 @@ def _heading_chain(
     post counts and join dates are not an article head).
     """
     chain: list[int] = []
+    first_headline: list[int] = []
     j = first - 1
     skipped = 0
     while j >= 0 and len(chain) < reach:
@@ -134,11 +140,19 @@ def _heading_chain(
         if classes[j] is BlockClass.GOOD or features[j].words > 25:
             break
         chain.append(j)
+        # A section heading right under the article's byline or dateline ("Introduction")
+        # is not the headline: the article head goes on above it.
+        under_metadata = j > 0 and classes[j - 1] is not BlockClass.BAD and _is_article_metadata(
+            features[j - 1])
         if _is_headline(features[j]):
-            return chain
-        if features[j].words <= 2 and features[j].digit_share == 0:
+            if not under_metadata:
+                return chain
+            first_headline = first_headline or list(chain)
+        if features[j].words <= 2 and features[j].digit_share == 0 and not under_metadata:
             break
         j -= 1
+    if first_headline:
+        return first_headline
     # A lone heading is kept unless it ends a run of short lines (a menu's last item).
     if chain and features[chain[0]].digit_share == 0 and (
         chain[0] == 0 or classes[chain[0] - 1] in (BlockClass.BAD, BlockClass.GOOD)
