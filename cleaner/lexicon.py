@@ -10,10 +10,13 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+
+from cleaner.io import CleanerError
 
 WORD_RE = re.compile(r"\w+")
 
@@ -75,28 +78,102 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     return best_lang
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Word frequencies of one language, as Zipf values (log10 of per-billion counts)."""
+class CompactTable:
+    """A read-only ``str -> float`` map in little memory.
 
-    language: str
-    frequencies: dict[str, float]
+    Entries whose value reaches ``head_min`` (the frequent words: most lookups) sit in
+    a dict, which ``get_head`` alone searches; the long tail is kept only as sorted
+    64-bit string hashes beside their values, about 16 bytes an entry instead of a
+    hundred, found by binary search. The hashes are
+    Python's own, which differ between processes: a table is built where it is used
+    and never pickled (a ``Lexicon`` pickles as its language and reloads).
+    """
+
+    __slots__ = ("_hashes", "_head", "_values")
+
+    def __init__(self, items: Iterable[tuple[str, float]], head_min: float = math.inf) -> None:
+        import numpy as np
+
+        self._head: dict[str, float] = {}
+        hashes, values = array("q"), array("d")
+        for key, value in items:
+            if value >= head_min:
+                self._head.setdefault(key, value)
+            elif key not in self._head:
+                hashes.append(hash(key))
+                values.append(value)
+        # Sorted by hash; a stable sort keeps the first (most frequent) of equal keys first.
+        order = np.argsort(np.frombuffer(hashes, dtype=np.int64), kind="stable")
+        self._hashes = array("q", np.frombuffer(hashes, dtype=np.int64)[order].tobytes())
+        self._values = array("d", np.frombuffer(values, dtype=np.float64)[order].tobytes())
+
+    def get(self, key: str) -> float | None:
+        found = self._head.get(key)
+        if found is not None:
+            return found
+        hashed = hash(key)
+        i = bisect_left(self._hashes, hashed)
+        if i < len(self._hashes) and self._hashes[i] == hashed:
+            return self._values[i]
+        return None
+
+    def get_head(self, key: str) -> float | None:
+        """The value if it is at least ``head_min``, else None: one dict lookup."""
+        return self._head.get(key)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._head) + len(self._hashes)
+
+
+#: words at least this common (Zipf) sit in a plain dict: most of running text, and
+#: every word that token repair may create by merging (see ``repair.MERGED_MIN_ZIPF``)
+COMMON_ZIPF = 2.5
+
+
+class Lexicon:
+    """Word frequencies of one language: log10 of the frequency of each lower-case word."""
+
+    __slots__ = ("language", "log_frequencies")
+
+    def __init__(self, language: str, log_frequencies: CompactTable) -> None:
+        self.language = language
+        self.log_frequencies = log_frequencies
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return _reload_lexicon, (self.language,)
+
+    def log10(self, word: str) -> float | None:
+        """log10 of the frequency of an already lower-case word; None if unknown."""
+        return self.log_frequencies.get(word)
 
     def zipf(self, word: str) -> float:
-        freq = self.frequencies.get(word.lower())
-        if not freq:
-            return 0.0
-        return math.log10(freq) + 9.0
+        """Zipf value (log10 of per-billion frequency), 0 for unknown words."""
+        found = self.log_frequencies.get(word.lower())
+        return 0.0 if found is None else found + 9.0
+
+    def common_zipf(self, word: str) -> float:
+        """The Zipf value of a lower-case word if at least ``COMMON_ZIPF``, else 0 (fast)."""
+        found = self.log_frequencies.get_head(word)
+        return 0.0 if found is None else found + 9.0
 
     def __contains__(self, word: str) -> bool:
-        return word.lower() in self.frequencies
+        return word.lower() in self.log_frequencies
 
     @property
     def compounding(self) -> bool:
         return self.language in COMPOUNDING_LANGUAGES
 
 
-def load_bigrams(language: str) -> dict[str, float] | None:
+def _reload_lexicon(language: str) -> Lexicon:
+    lexicon = load_lexicon(language)
+    assert lexicon is not None
+    return lexicon
+
+
+def load_bigrams(language: str) -> CompactTable | None:
     """``"w1 w2" -> log10 P(w2 | w1)``, shipped for English (``scripts/build_bigrams.py``)."""
     # Checked before the cache: languages without a table must not evict the tables there are.
     if not resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz").is_file():
@@ -105,21 +182,49 @@ def load_bigrams(language: str) -> dict[str, float] | None:
 
 
 @lru_cache(maxsize=2)
-def _read_bigrams(language: str) -> dict[str, float]:
+def _read_bigrams(language: str) -> CompactTable:
     resource = resources.files("cleaner").joinpath(f"data/bigrams_{language}.tsv.gz")
-    table: dict[str, float] = {}
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            pair, _, value = line.rstrip("\n").partition("\t")
-            table[pair] = float(value)
-    return table
+
+    def rows() -> Iterable[tuple[str, float]]:
+        with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                pair, _, value = line.rstrip("\n").partition("\t")
+                yield pair, float(value)
+
+    return CompactTable(rows())
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(language: str) -> Lexicon | None:
-    """Frequencies shipped by wordfreq for ``language``, or None if it has none."""
+    """Frequencies shipped by wordfreq for ``language``, or None if it has none.
+
+    Read from wordfreq's file directly: its own ``get_frequency_dict`` caches every
+    language for the life of the process, ten times larger than this table.
+    """
     import wordfreq  # imported lazily: start-up of the CLI stays fast without repair
 
-    if language not in wordfreq.available_languages("best"):
+    path = wordfreq.available_languages("best").get(language)
+    if path is None:
         return None
-    return Lexicon(language, wordfreq.get_frequency_dict(language, "best"))
+    return Lexicon(language, CompactTable(_cbpack_entries(path), head_min=COMMON_ZIPF - 9.0))
+
+
+def _cbpack_entries(path: str) -> Iterator[tuple[str, float]]:
+    """(word, log10 frequency) from a wordfreq "cBpack" file, most frequent first.
+
+    The file is a gzipped msgpack list: a header, then bucket i holding the words of
+    frequency 10 ** (-i / 100). Streamed bucket by bucket, so the words of the long
+    tail are hashed and dropped without all being in memory at once.
+    """
+    import msgpack  # a dependency of wordfreq
+
+    with gzip.open(path, "rb") as packed:
+        unpacker = msgpack.Unpacker(packed, raw=False)
+        buckets = unpacker.read_array_header() - 1
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise CleanerError(f"{path}: not a wordfreq cBpack file")
+        for index in range(buckets):
+            value = -index / 100  # one float per bucket, shared by its words
+            for word in unpacker.unpack():
+                yield word, value

@@ -59,14 +59,50 @@ def remove_invisible(text: str) -> str:
     return _LATIN_JOINER_RE.sub("", _INVISIBLE_RE.sub("", text))
 
 
+_PIECE_RE = re.compile(r"\s+|\S+")
+
+
 def diff_edits(block: int, before: str, after: str, rule: str) -> list[Edit]:
-    """Minimal edits turning ``before`` into ``after``, offsets into ``before``."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [
-        Edit(block, i1, i2, before[i1:i2], after[j1:j2], rule)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    """Small edits turning ``before`` into ``after``, offsets into ``before``.
+
+    Aligned word by word (a character-level alignment is quadratic on long blocks),
+    then each changed stretch trimmed to the characters that differ.
+    """
+    old_pieces, new_pieces = _PIECE_RE.findall(before), _PIECE_RE.findall(after)
+    old_starts = _starts(old_pieces)
+    new_starts = _starts(new_pieces)
+    edits = []
+    if len(old_pieces) == len(new_pieces):
+        # The usual case: fixes inside words, the spacing unchanged; no search needed.
+        changed = [(i, i + 1, i, i + 1) for i, (a, b) in enumerate(zip(old_pieces, new_pieces, strict=True))
+                   if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, old_pieces, new_pieces, autojunk=False)
+        changed = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    for i1, i2, j1, j2 in changed:
+        start, end = old_starts[i1], old_starts[i2]
+        old_text, new_text = before[start:end], after[new_starts[j1]:new_starts[j2]]
+        prefix = _common_prefix(old_text, new_text)
+        suffix = _common_prefix(old_text[prefix:][::-1], new_text[prefix:][::-1])
+        edits.append(Edit(block, start + prefix, end - suffix, old_text[prefix:len(old_text) - suffix],
+                          new_text[prefix:len(new_text) - suffix], rule))
+    return edits
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Offset of each piece, and the total length at the end."""
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    return offsets
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
 
 
 NormalizeStep = Callable[[str], tuple[str, str]]

@@ -22,14 +22,13 @@ spelling the page uses elsewhere is likely right, an odd token it repeats is a w
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner.document import Edit
-from cleaner.lexicon import Lexicon, stopword_table
+from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_table
 
 LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
@@ -48,7 +47,7 @@ _PROTECTED_TOKEN_RE = re.compile(
 )
 _NON_SPACE_RE = re.compile(r"\S+")
 #: a separator between two words that still lets one predict the other
-_SOFT_GAP_RE = re.compile(r"^[\s,\"'“”‘’()-]*$")
+_SOFT_GAP_RE = re.compile(r"[\s,\"'“”‘’()-]*$")
 #: conjunctions after "pre- and post-": a suspended hyphen, not wrap damage
 _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
     {"and", "or", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "u", "to", "nor"}
@@ -77,8 +76,9 @@ LONG_PART_ZIPF = 2.0
 LONG_PART_LENGTH = 7
 #: one-letter words ("a", "I", "y", "à") must be very common to count
 SINGLE_LETTER_ZIPF = 5.5
-#: a merged word must be at least this common
+#: a merged word must be at least this common (and so in the lexicon's fast part)
 MERGED_MIN_ZIPF = 2.5
+assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
 HYPHEN_SLACK = 1.5
 #: a spelling the page uses elsewhere counts this much (log10) in its favour
@@ -96,13 +96,11 @@ class WordModel:
     """Unigram (and, where available, bigram) log probabilities for one language."""
 
     lexicon: Lexicon
-    bigrams: Mapping[str, float] | None = None
+    bigrams: CompactTable | None = None
 
     def unigram(self, word: str) -> float:
-        freq = self.lexicon.frequencies.get(word)
-        if not freq:
-            return OOV_LOG_PROB
-        return math.log10(freq)
+        found = self.lexicon.log10(word)
+        return OOV_LOG_PROB if found is None else found
 
     def transition(self, previous: str | None, word: str) -> float:
         """log10 P(word | previous), backing off to the unigram."""
@@ -113,6 +111,10 @@ class WordModel:
 
     def zipf(self, word: str) -> float:
         return self.lexicon.zipf(word)
+
+    def common_zipf(self, word: str) -> float:
+        """Exact for lower-case words at least ``COMMON_ZIPF`` common, 0 for the rest."""
+        return self.lexicon.common_zipf(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +179,12 @@ class Repairer:
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
         if model is not None:
+            common = model.lexicon.log_frequencies.get_head
             for text in texts:
                 lowered = [t.lower() for t in _TOKEN_RE.findall(text)]
                 words.update(lowered)
-                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered))
+                # Only pairs that merge into a common word are ever asked about (splits).
+                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered) if common(a + b) is not None)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs)
 
     # -- evidence ---------------------------------------------------------------
@@ -191,19 +195,21 @@ class Repairer:
     @staticmethod
     def _real_word(model: WordModel, word: str) -> bool:
         """Common enough to stand on its own: "any", "thing", "up"; not "th", "sa"."""
-        return model.zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
+        return model.common_zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
 
     def _part_ok(self, model: WordModel, part: str) -> bool:
-        zipf = model.zipf(part)
+        zipf = model.common_zipf(part)
         if len(part) == 1:
             return zipf >= SINGLE_LETTER_ZIPF
+        if len(part) < LONG_PART_LENGTH:
+            return zipf >= JOIN_PART_ZIPF
         # A long rare word ("oceanographer") is as sure a word as a short common one.
-        return zipf >= (LONG_PART_ZIPF if len(part) >= LONG_PART_LENGTH else JOIN_PART_ZIPF)
+        return (zipf or model.zipf(part)) >= LONG_PART_ZIPF
 
     def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
         """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
         merged = left.lower + right.lower
-        z_merged = model.zipf(merged)
+        z_merged = model.common_zipf(merged)
         if z_merged < MERGED_MIN_ZIPF or len(left.lower) < 2 or len(right.lower) < 2:
             return None
         if (self.page_pairs.get(f"{left.lower} {right.lower}", 0) > 1
@@ -215,7 +221,7 @@ class Repairer:
         if model.bigrams is None:
             gain = model.unigram(merged) - model.unigram(left.lower) - model.unigram(right.lower)
             # Without context, two common words side by side ("a part") are never merged.
-            if min(model.zipf(left.lower), model.zipf(right.lower)) >= 4.0:
+            if min(model.common_zipf(left.lower), model.common_zipf(right.lower)) >= 4.0:
                 return None
             gain -= SPLIT_MARGIN_UNIGRAM - SPLIT_MARGIN
         else:
@@ -292,13 +298,16 @@ class Repairer:
 
     # -- rules --------------------------------------------------------------------
 
-    def _tokens(self, text: str) -> list[_Token]:
-        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
-        for before, after in itertools.pairwise(tokens):
-            if _SOFT_GAP_RE.match(text[before.end:after.start]):
-                after.previous = before.lower
-                before.following = after.lower
-        return tokens
+    @staticmethod
+    def _token(text: str, matches: list[re.Match[str]], i: int) -> _Token:
+        """The word of ``matches[i]`` with the words around it that predict it."""
+        match = matches[i]
+        token = _Token(match.start(), match.end(), match.group(), match.group().lower())
+        if i > 0 and _SOFT_GAP_RE.match(text, matches[i - 1].end(), match.start()):
+            token.previous = matches[i - 1].group().lower()
+        if i + 1 < len(matches) and _SOFT_GAP_RE.match(text, match.end(), matches[i + 1].start()):
+            token.following = matches[i + 1].group().lower()
+        return token
 
     def _free(self, text: str, start: int, end: int, spans: list[tuple[int, int]],
               *words: str) -> bool:
@@ -310,15 +319,16 @@ class Repairer:
         model = self.model
         # Token by token: a pattern like \S*x\S* would be quadratic on a long token.
         spans = [(m.start(), m.end()) for m in _NON_SPACE_RE.finditer(text)
-                 if _PROTECTED_TOKEN_RE.search(m.group())]
+                 if _PROTECTED_TOKEN_RE.search(m.group())] if _PROTECTED_TOKEN_RE.search(text) else []
         for pattern in self.protect_patterns:
             spans.extend(m.span() for m in pattern.finditer(text))
         if model is not None:
-            tokens = self._tokens(text)
+            # Words are matched once; the costly work below starts only at candidates.
+            matches = list(_TOKEN_RE.finditer(text))
             yield from self._hyphens(model, text, hyphen_breaks, spans)
-            yield from self._splits(model, text, tokens, spans)
+            yield from self._splits(model, text, matches, spans)
             if not model.lexicon.compounding:
-                yield from self._joins(model, text, tokens, spans)
+                yield from self._joins(model, text, matches, spans)
             yield from self._sentence_spaces(model, text, spans)
             yield from self._quote_spaces(text, spans)
 
@@ -346,11 +356,18 @@ class Repairer:
             elif choice == "keep":
                 yield Proposal(m.start(), m.end(), f"{left}-{right}", "repair:hyphen", 5.0)
 
-    def _splits(self, model: WordModel, text: str, tokens: list[_Token],
+    def _splits(self, model: WordModel, text: str, matches: list[re.Match[str]],
                 spans: list[tuple[int, int]]) -> Iterator[Proposal]:
-        for left, right in itertools.pairwise(tokens):
-            if right.start != left.end + 1 or text[left.end] != " ":
+        common = model.lexicon.log_frequencies.get_head
+        for i in range(len(matches) - 1):
+            left_match, right_match = matches[i], matches[i + 1]
+            left_end = left_match.end()
+            if right_match.start() != left_end + 1 or text[left_end] != " ":
                 continue
+            # Only a pair that makes a common word when merged is a candidate at all.
+            if common((left_match.group() + right_match.group()).lower()) is None:
+                continue
+            left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
             if _attached(text, left, allow_hyphen=True) or _attached(text, right):
                 continue
             if not (_plain(left.text) and right.text.islower()):
@@ -361,12 +378,13 @@ class Repairer:
             if self._free(text, left.start, right.end, spans, left.text, right.text, left.text + right.text):
                 yield Proposal(left.start, right.end, left.text + right.text, "repair:split", gain)
 
-    def _joins(self, model: WordModel, text: str, tokens: list[_Token],
+    def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]],
                spans: list[tuple[int, int]]) -> Iterator[Proposal]:
-        for token in tokens:
-            word = token.text
-            if len(word) < 3 or model.zipf(token.lower) >= JOIN_MAX_ZIPF:
+        for i, match in enumerate(matches):
+            word = match.group()
+            if len(word) < 3 or model.common_zipf(word.lower()) >= JOIN_MAX_ZIPF:
                 continue
+            token = self._token(text, matches, i)
             if _attached(text, token):
                 continue
             if _plain(word):
@@ -406,11 +424,12 @@ class Repairer:
                          spans: list[tuple[int, int]]) -> Iterator[Proposal]:
         for m in _SENTENCE_GLUE_RE.finditer(text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
-            if not _plain(right) or model.zipf(right) < JOIN_PART_ZIPF:
+            if not _plain(right) or model.common_zipf(right.lower()) < JOIN_PART_ZIPF:
                 continue
             # After a capitalised word ("Portugal.Retrieved") both words must be common:
             # a rare pair of names glued by a dot is likelier a brand than damage.
-            if not left.islower() and (model.zipf(left) < JOIN_PART_ZIPF or model.zipf(right) < 4.5):
+            if not left.islower() and (model.common_zipf(left.lower()) < JOIN_PART_ZIPF
+                                       or model.common_zipf(right.lower()) < 4.5):
                 continue
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":
