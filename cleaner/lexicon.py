@@ -194,7 +194,7 @@ def _read_bigrams(language: str) -> CompactTable:
     return CompactTable(rows())
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def load_lexicon(language: str) -> Lexicon | None:
     """Frequencies shipped by wordfreq for ``language``, or None if it has none.
 

@@ -170,8 +170,10 @@ class Repairer:
     protect: frozenset[str] = frozenset()
     protect_patterns: tuple[re.Pattern[str], ...] = ()
     page_words: Counter[str] = field(default_factory=Counter)
-    #: "w1 w2" for every two words the page puts side by side
+    #: "w1 w2" for every two words the page puts side by side (where they merge into a word)
     page_pairs: Counter[str] = field(default_factory=Counter)
+    #: lower-case words that may be two glued words: rare, and only once on the page
+    join_candidates: frozenset[str] = frozenset()
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
@@ -185,7 +187,12 @@ class Repairer:
                 words.update(lowered)
                 # Only pairs that merge into a common word are ever asked about (splits).
                 pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered) if common(a + b) is not None)
-        return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs)
+        # Damage is rare and random: a token the page repeats is a word, never glue.
+        candidates = frozenset(
+            word for word, count in words.items()
+            if count <= 1 and len(word) >= 3 and (common(word) or -99.0) + 9.0 < JOIN_MAX_ZIPF
+        ) if model is not None else frozenset()
+        return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -380,10 +387,12 @@ class Repairer:
 
     def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]],
                spans: list[tuple[int, int]]) -> Iterator[Proposal]:
-        for i, match in enumerate(matches):
-            word = match.group()
-            if len(word) < 3 or model.common_zipf(word.lower()) >= JOIN_MAX_ZIPF:
-                continue
+        candidates = self.join_candidates
+        words = _TOKEN_RE.findall(text.lower())
+        if len(words) != len(matches):  # lower-casing changed the word boundaries ("İ")
+            words = [m.group().lower() for m in matches]
+        for i in [i for i, word in enumerate(words) if word in candidates]:
+            word = matches[i].group()
             token = self._token(text, matches, i)
             if _attached(text, token):
                 continue
