@@ -430,7 +430,8 @@ def batch_command(
                 learned = runner.learn(all_tasks, cleaner, options,
                                        lambda: progress.advance(learn_id))
                 progress.remove_task(learn_id)
-                cleaner = cleaner.with_profile(learned)
+                # Counts too rare to ever matter are dropped before the profile goes to workers.
+                cleaner = cleaner.with_profile(learned.pruned())
                 console.print(f"cleaner: learned site templates from {sum(learned.pages.values())} pages "
                               f"of {len(learned.pages)} site(s)")
             task_id = progress.add_task("cleaning", total=len(tasks), bytes=0)

@@ -119,7 +119,8 @@ def clean_bag(bag: Any, *, text_field: str = "text", url_field: str = "url", sit
     cleaner = Cleaner(model=model, profile=profile, **options)
     learned: Any = None
     if learn_sites:
-        learned = learn_bag(bag, text_field=text_field, url_field=url_field, site=site, **options)
+        learned = learn_bag(bag, text_field=text_field, url_field=url_field, site=site, **options).apply(
+            SiteProfile.pruned)
     return bag.map_partitions(_clean_items, cleaner, learned, text_field, url_field, site, with_stats)
 
 
@@ -177,7 +178,10 @@ def clean_dataframe(df: Any, column: str = "text", *, url_column: str | None = "
     url_column = url_column if url_column in df.columns else None
     learned: Any = None
     if learn_sites:
-        learned = learn_dataframe(df, column, url_column=url_column, site=site, **options)
+        from dask import delayed
+
+        learned = delayed(SiteProfile.pruned)(
+            learn_dataframe(df, column, url_column=url_column, site=site, **options))
     return df.map_partitions(_clean_frame, column, url_column, site, cleaner, learned, meta=df._meta)
 
 

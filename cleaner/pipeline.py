@@ -53,7 +53,7 @@ class Cleaner:
         #: a trained line classifier (``cleaner train``); None: the rules and context pass decide
         self.model: LineModel | None = model
         if isinstance(profile, (str, Path)):
-            profile = SiteProfile.load(profile)
+            profile = SiteProfile.load(profile).pruned()
         #: corpus statistics of site templates (``cleaner learn``); used for pages given a site
         self.profile: SiteProfile | None = profile
 

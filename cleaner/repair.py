@@ -204,8 +204,10 @@ class Repairer:
         """Common enough to stand on its own: "any", "thing", "up"; not "th", "sa"."""
         return model.common_zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
 
-    def _part_ok(self, model: WordModel, part: str) -> bool:
-        zipf = model.common_zipf(part)
+    @staticmethod
+    def _part_ok(model: WordModel, part: str) -> bool:
+        found = model.lexicon.log_frequencies.get_head(part)
+        zipf = 0.0 if found is None else found + 9.0
         if len(part) == 1:
             return zipf >= SINGLE_LETTER_ZIPF
         if len(part) < LONG_PART_LENGTH:
@@ -255,20 +257,22 @@ class Repairer:
             return None  # damage is rare and random; a token the page repeats is a word
         best: tuple[int, float] | None = None
         stop = stopword_table().get(model.lexicon.language, frozenset())
+        part_ok = self._part_ok
+        prev, nxt = token.previous, token.following
+        whole = 0.0
+        if model.bigrams is not None:
+            whole = model.transition(prev, lower) + (model.transition(lower, nxt) if nxt is not None else 0.0)
         for cut in range(1, len(lower)):
             left, right = lower[:cut], lower[cut:]
-            if not (self._part_ok(model, left) and self._part_ok(model, right)):
+            if not (part_ok(model, left) and part_ok(model, right)):
                 continue
-            prev, nxt = token.previous, token.following
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
             else:
                 split = model.transition(prev, left) + model.transition(left, right)
-                whole = model.transition(prev, lower)
                 if nxt is not None:
                     split += model.transition(right, nxt)
-                    whole += model.transition(lower, nxt)
                 gain = split - whole
             if z_token > 0:
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
