@@ -83,9 +83,10 @@ class CompactTable:
 
     Entries whose value reaches ``head_min`` (the frequent words: most lookups) sit in
     a dict, which ``get_head`` alone searches; the long tail is kept only as sorted
-    64-bit string hashes beside their values, about 16 bytes an entry instead of a
-    hundred, found by binary search. The hashes are
-    Python's own, which differ between processes: a table is built where it is used
+    64-bit string hashes beside their values in hundredths (every value here has two
+    decimals: wordfreq's centibel buckets, the bigram table's rounded log
+    probabilities), 10 bytes an entry instead of a hundred, found by binary search.
+    The hashes are Python's own, which differ between processes: a table is built where it is used
     and never pickled (a ``Lexicon`` pickles as its language and reloads).
     """
 
@@ -95,17 +96,17 @@ class CompactTable:
         import numpy as np
 
         self._head: dict[str, float] = {}
-        hashes, values = array("q"), array("d")
+        hashes, hundredths = array("q"), array("h")
         for key, value in items:
             if value >= head_min:
                 self._head.setdefault(key, value)
             elif key not in self._head:
                 hashes.append(hash(key))
-                values.append(value)
+                hundredths.append(round(value * 100))
         # Sorted by hash; a stable sort keeps the first (most frequent) of equal keys first.
         order = np.argsort(np.frombuffer(hashes, dtype=np.int64), kind="stable")
         self._hashes = array("q", np.frombuffer(hashes, dtype=np.int64)[order].tobytes())
-        self._values = array("d", np.frombuffer(values, dtype=np.float64)[order].tobytes())
+        self._values = array("h", np.frombuffer(hundredths, dtype=np.int16)[order].tobytes())
 
     def get(self, key: str) -> float | None:
         found = self._head.get(key)
@@ -114,7 +115,7 @@ class CompactTable:
         hashed = hash(key)
         i = bisect_left(self._hashes, hashed)
         if i < len(self._hashes) and self._hashes[i] == hashed:
-            return self._values[i]
+            return self._values[i] / 100
         return None
 
     def get_head(self, key: str) -> float | None:

@@ -9,7 +9,7 @@ the second pass drops such lines with the reason ``chrome:site-repeat``.
 The counts are a ``SiteProfile``: an explicit value, built from any pages in any
 order with the same result, saved and loaded as JSON, and merged by adding counts
 (each worker or partition counts its own pages). Lines are kept as 64-bit hashes of
-their normalised form, so a profile of a large site stays small.
+their normalised form in sorted numpy arrays, 16 bytes a distinct line.
 
 Repetition alone is not enough to remove a line. Content repeats too: a sentence
 quoted in two articles, a byline, a dateline, a heading like "Introduction". So a
@@ -25,12 +25,15 @@ import gzip
 import hashlib
 import json
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from cleaner.io import CleanerError
 
@@ -106,24 +109,102 @@ class RepeatThresholds:
 DEFAULT_THRESHOLDS = RepeatThresholds()
 
 
+class LineCounts:
+    """How many pages each line hash was seen on, for one site.
+
+    Kept as two sorted numpy arrays (hash, count), 16 bytes a distinct line, with new
+    pages' hashes buffered at 8 bytes each until the next compaction: a Python dict of
+    the same counts would take about 100 bytes a line.
+    """
+
+    __slots__ = ("_counts", "_hashes", "_pending")
+
+    def __init__(self, hashes: np.ndarray | None = None, counts: np.ndarray | None = None) -> None:
+        self._hashes = hashes if hashes is not None else np.empty(0, dtype=np.uint64)
+        self._counts = counts if counts is not None else np.empty(0, dtype=np.int64)
+        self._pending = array("Q")
+
+    def add(self, hashes: Iterable[int]) -> None:
+        self._pending.extend(hashes)
+        # Compacting only when the buffer rivals the table keeps the total cost n log n.
+        if len(self._pending) >= max(1 << 16, len(self._hashes)):
+            self._compact()
+
+    def _compact(self) -> None:
+        if self._pending:
+            new = np.frombuffer(self._pending, dtype=np.uint64)
+            self._absorb(new, np.ones(len(new), dtype=np.int64))
+            self._pending = array("Q")
+
+    def _absorb(self, hashes: np.ndarray, counts: np.ndarray) -> None:
+        all_hashes = np.concatenate([self._hashes, hashes])
+        all_counts = np.concatenate([self._counts, counts])
+        order = np.argsort(all_hashes, kind="stable")
+        all_hashes, all_counts = all_hashes[order], all_counts[order]
+        unique, starts = np.unique(all_hashes, return_index=True)
+        self._hashes = unique
+        self._counts = np.add.reduceat(all_counts, starts) if len(starts) else all_counts
+
+    def merge(self, other: LineCounts) -> None:
+        other._compact()
+        self._compact()
+        self._absorb(other._hashes, other._counts)
+
+    def table(self) -> tuple[np.ndarray, np.ndarray]:
+        """The sorted hashes and their counts."""
+        self._compact()
+        return self._hashes, self._counts
+
+    def lookup(self, hashes: Sequence[int]) -> np.ndarray:
+        """The count of every hash (0 for unseen ones)."""
+        table, counts = self.table()
+        wanted = np.array(hashes, dtype=np.uint64)
+        if not len(table) or not len(wanted):
+            return np.zeros(len(wanted), dtype=np.int64)
+        at = np.minimum(np.searchsorted(table, wanted), len(table) - 1)
+        return np.where(table[at] == wanted, counts[at], 0)
+
+    def at_least(self, minimum: int) -> LineCounts:
+        table, counts = self.table()
+        keep = counts >= minimum
+        return LineCounts(table[keep], counts[keep])
+
+    def __len__(self) -> int:
+        return len(self.table()[0])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LineCounts):
+            return NotImplemented
+        mine, theirs = self.table(), other.table()
+        return bool(np.array_equal(mine[0], theirs[0]) and np.array_equal(mine[1], theirs[1]))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+
 @dataclass(slots=True)
 class SiteProfile:
     """Per site: pages counted, and on how many of them each line hash occurs."""
 
     pages: Counter[str] = field(default_factory=Counter)
-    lines: dict[str, Counter[int]] = field(default_factory=dict)
+    lines: dict[str, LineCounts] = field(default_factory=dict)
 
     def add_page(self, site: str, texts: Iterable[str]) -> None:
         """Count one page; a line that occurs twice in the page counts once."""
         hashes = {line_hash(text) for text in texts if text.strip()}
         self.pages[site] += 1
-        self.lines.setdefault(site, Counter()).update(hashes)
+        self._counts(site).add(hashes)
+
+    def _counts(self, site: str) -> LineCounts:
+        counts = self.lines.get(site)
+        if counts is None:
+            counts = self.lines[site] = LineCounts()
+        return counts
 
     def merge(self, other: SiteProfile) -> SiteProfile:
         """Add ``other``'s counts to this profile (in place) and return it."""
         self.pages.update(other.pages)
         for site, counts in other.lines.items():
-            self.lines.setdefault(site, Counter()).update(counts)
+            self._counts(site).merge(counts)
         return self
 
     @classmethod
@@ -136,9 +217,9 @@ class SiteProfile:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SiteProfile):
             return NotImplemented
-        return +self.pages == +other.pages and {s: +c for s, c in self.lines.items() if c} == {
-            s: +c for s, c in other.lines.items() if c
-        }
+        sites = set(self.lines) | set(other.lines)
+        return +self.pages == +other.pages and all(
+            self.lines.get(site, LineCounts()) == other.lines.get(site, LineCounts()) for site in sites)
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
@@ -151,11 +232,9 @@ class SiteProfile:
         """
         kept = SiteProfile()
         for site, pages in self.pages.items():
-            if pages < thresholds.min_site_pages:
-                continue
-            kept.pages[site] = pages
-            kept.lines[site] = Counter({h: c for h, c in self.lines.get(site, Counter()).items()
-                                        if c >= thresholds.min_pages})
+            if pages >= thresholds.min_site_pages:
+                kept.pages[site] = pages
+                kept.lines[site] = self.lines.get(site, LineCounts()).at_least(thresholds.min_pages)
         return kept
 
     @property
@@ -167,21 +246,20 @@ class SiteProfile:
         """Which blocks of a page of ``site`` are its template lines."""
         n = len(texts)
         pages = self.pages.get(site, 0) if site is not None else 0
-        if pages < thresholds.min_site_pages:
+        if pages < thresholds.min_site_pages or site not in self.lines:
             return [False] * n
-        counts = self.lines.get(site or "", Counter())
+        stripped = [text.strip() for text in texts]
+        seen_counts = self.lines[site].lookup([line_hash(text) for text in stripped]).tolist()
         needed = max(thresholds.min_pages, thresholds.min_share * pages)
         recurring = []
-        for text in texts:
-            stripped = text.strip()
-            seen = counts.get(line_hash(stripped), 0) if stripped else 0
-            if seen < needed or _is_metadata(stripped):
+        for text, seen in zip(stripped, seen_counts, strict=True):
+            if not text or seen < needed or _is_metadata(text):
                 recurring.append(False)
-            elif len(stripped.split()) >= thresholds.prose_words:
+            elif len(text.split()) >= thresholds.prose_words:
                 recurring.append(seen >= max(needed, thresholds.prose_share * pages))
             else:
                 recurring.append(True)
-        unique = [i for i, text in enumerate(texts) if text.strip() and not recurring[i]]
+        unique = [i for i, text in enumerate(stripped) if text and not recurring[i]]
         first_unique = unique[0] if unique else n
         last_unique = unique[-1] if unique else -1
         template = []
@@ -194,17 +272,13 @@ class SiteProfile:
     # -- persistence -----------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": _FORMAT,
-            "version": _VERSION,
-            "sites": {
-                site: {
-                    "pages": self.pages[site],
-                    "lines": {f"{h:016x}": c for h, c in sorted(self.lines.get(site, Counter()).items())},
-                }
-                for site in self.sites
-            },
-        }
+        sites = {}
+        for site in self.sites:
+            hashes, counts = self.lines.get(site, LineCounts()).table()
+            sites[site] = {"pages": self.pages[site],
+                           "lines": {f"{h:016x}": c for h, c in zip(hashes.tolist(), counts.tolist(),
+                                                                    strict=True)}}
+        return {"format": _FORMAT, "version": _VERSION, "sites": sites}
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "profile") -> SiteProfile:
@@ -217,8 +291,10 @@ class SiteProfile:
         try:
             for site, entry in data["sites"].items():
                 profile.pages[site] = int(entry["pages"])
-                profile.lines[site] = Counter({int(h, 16): int(c) for h, c in entry["lines"].items()})
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                pairs = sorted((int(h, 16), int(c)) for h, c in entry["lines"].items())
+                profile.lines[site] = LineCounts(np.array([h for h, _ in pairs], dtype=np.uint64),
+                                                 np.array([c for _, c in pairs], dtype=np.int64))
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise CleanerError(f"{source}: damaged site profile ({type(exc).__name__}: {exc})") from None
         return profile
 
