@@ -28,8 +28,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cleaner import Cleaner, CleanerConfig
+from cleaner import Cleaner, CleanerConfig, chrome
 
 DEVDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata"
 TOKEN_RE = re.compile(r"\w+")
@@ -109,9 +110,27 @@ def _f1(p: float, r: float) -> float:
 System = Callable[[str, str], str]
 
 
-def make_systems(names: list[str], config: CleanerConfig) -> dict[str, System]:
-    cleaner_text = Cleaner(config.replace(input_format="text"))
-    cleaner_html = Cleaner(config.replace(input_format="html"))
+class StageClock:
+    """Seconds spent inside the chrome classifier (rules, context pass, model), measured
+    by wrapping ``cleaner.chrome.classify``, which the pipeline looks up at each call."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        original = chrome.classify
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        chrome.classify = timed  # type: ignore[assignment]
+
+
+def make_systems(names: list[str], config: CleanerConfig, model: Path | None = None) -> dict[str, System]:
+    cleaner_text = Cleaner(config.replace(input_format="text"), model=model)
+    cleaner_html = Cleaner(config.replace(input_format="html"), model=model)
     available: dict[str, System] = {
         "keep-all": lambda text, source: text,
         "cleaner": lambda text, source: (cleaner_html if source == "html" else cleaner_text).clean(text),
@@ -178,6 +197,7 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["all", "train", "validation"])
     parser.add_argument("--limit", type=int, default=None, help="pages per collection")
     parser.add_argument("--no-repair", action="store_true", help="score chrome removal alone")
+    parser.add_argument("--model", type=Path, default=None, help="a line classifier from `cleaner train`")
     args = parser.parse_args()
     if not args.devdata.is_dir():
         sys.exit(f"no dev data at {args.devdata}")
@@ -185,7 +205,8 @@ def main() -> None:
     if args.html and "html" not in sources:
         sources.append("html")
     config = CleanerConfig(mode=args.mode, repair=not args.no_repair)
-    systems = make_systems(args.systems.split(","), config)
+    systems = make_systems(args.systems.split(","), config, args.model)
+    clock = StageClock()
 
     print(f"mode={args.mode} split={args.split} repair={not args.no_repair}")
     header = (f"{'source':6} {'system':12} | {'read P':>6} {'read R':>6} {'read F1':>7} | "
@@ -194,12 +215,14 @@ def main() -> None:
     print("-" * len(header))
     for source, name, read_score, snip_score in run(args.devdata, sources, systems, args.split,
                                                      args.limit):
+        classifier_seconds, clock.seconds = clock.seconds, 0.0
         rp, rr, rf = read_score.readability_prf()
         sp, sr, sf = snip_score.snippet_prf()
         seconds = read_score.seconds + snip_score.seconds
         mbps = (read_score.chars + snip_score.chars) / 1e6 / seconds if seconds else 0.0
+        share = f"  classifier {classifier_seconds / seconds:.0%} of the time" if name == "cleaner" else ""
         print(f"{source:6} {name:12} | {rp:6.3f} {rr:6.3f} {rf:7.3f} | "
-              f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}", flush=True)
+              f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}{share}", flush=True)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -318,42 +318,74 @@ def _start_worker(cleaner: Cleaner) -> None:
     _worker_cleaner = cleaner
 
 
-def _work(task: Task, options: FileOptions) -> FileReport:
-    assert _worker_cleaner is not None
-    return process_file(task, _worker_cleaner, options)
+def _clean_chunk(chunk: Sequence[Task], cleaner: Cleaner, options: FileOptions) -> list[FileReport]:
+    return [process_file(task, cleaner, options) for task in chunk]
 
 
-def _learn(task: Task, options: FileOptions) -> SiteProfile:
+def _learn_chunk(chunk: Sequence[Task], cleaner: Cleaner, options: FileOptions) -> SiteProfile:
+    # Merged here, so one small profile per chunk travels back instead of one per file.
+    return SiteProfile.merged(learn_file(task, cleaner, options) for task in chunk)
+
+
+def _in_worker(function: Callable[[Sequence[Task], Cleaner, FileOptions], _R],
+               chunk: Sequence[Task], options: FileOptions) -> _R:
     assert _worker_cleaner is not None
-    return learn_file(task, _worker_cleaner, options)
+    return function(chunk, _worker_cleaner, options)
 
 
 _R = TypeVar("_R")
 
+#: a chunk of work is this many bytes of input, or this many files, whichever comes first:
+#: big enough that handing it out costs little, small enough to balance the workers
+CHUNK_BYTES = 1 << 20
+CHUNK_FILES = 16
 
-def _map_tasks(tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions, jobs: int,
-               local: Callable[[Task, Cleaner, FileOptions], _R],
-               remote: Callable[[Task, FileOptions], _R]) -> Iterator[_R]:
-    """Results of every task as they finish, here (``jobs=1``) or in a process pool.
 
-    Work goes out a few files ahead of the workers, never the whole list at once, so the
+def chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    """Consecutive tasks grouped into chunks of about ``CHUNK_BYTES``."""
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        with contextlib.suppress(OSError):  # reported when the file is read
+            size += task.source.stat().st_size
+        chunk.append(task)
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _map_chunks(tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions, jobs: int,
+                function: Callable[[Sequence[Task], Cleaner, FileOptions], _R]) -> Iterator[tuple[int, _R]]:
+    """(files in the chunk, result) for every chunk as it finishes, here (``jobs=1``, one
+    file at a time) or in a process pool.
+
+    Work goes out a few chunks ahead of the workers, never the whole list at once, so the
     parent's memory does not grow with the corpus.
     """
     if jobs <= 1:
         for task in tasks:
-            yield local(task, cleaner, options)
+            yield 1, function([task], cleaner, options)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(cleaner,))
     try:
-        queue = iter(tasks)
-        running = {pool.submit(remote, task, options) for task in itertools.islice(queue, 4 * jobs)}
+        queue = chunks(tasks)
+
+        def submit(chunk: list[Task]) -> Future[_R]:
+            future = pool.submit(_in_worker, function, chunk, options)
+            sizes[future] = len(chunk)
+            return future
+
+        sizes: dict[Future[_R], int] = {}
+        running = {submit(chunk) for chunk in itertools.islice(queue, 3 * jobs)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                yield future.result()
+                yield sizes.pop(future), future.result()
                 following = next(queue, None)
                 if following is not None:
-                    running.add(pool.submit(remote, following, options))
+                    running.add(submit(following))
     finally:
         # On Ctrl-C: nothing new starts, files being written are finished.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -363,10 +395,11 @@ def learn_profile(tasks: Sequence[Task], cleaner: Cleaner, options: FileOptions 
                   jobs: int = 1, on_done: Callable[[], None] | None = None) -> SiteProfile:
     """The first pass of a batch: count every file's lines per site and merge the counts."""
     profile = SiteProfile()
-    for partial in _map_tasks(tasks, cleaner, options, jobs, learn_file, _learn):
+    for files, partial in _map_chunks(tasks, cleaner, options, jobs, _learn_chunk):
         profile.merge(partial)
         if on_done is not None:
-            on_done()
+            for _ in range(files):
+                on_done()
     return profile
 
 
@@ -407,10 +440,11 @@ def run_batch(
     reports come back as files finish."""
     summary = BatchSummary()
     started = time.perf_counter()
-    for report in _map_tasks(tasks, cleaner, options, jobs, process_file, _work):
-        summary.add(report)
-        if on_done is not None:
-            on_done(report)
+    for _, reports in _map_chunks(tasks, cleaner, options, jobs, _clean_chunk):
+        for report in reports:
+            summary.add(report)
+            if on_done is not None:
+                on_done(report)
     summary.seconds = time.perf_counter() - started
     return summary
 

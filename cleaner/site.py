@@ -117,38 +117,49 @@ class LineCounts:
     the same counts would take about 100 bytes a line.
     """
 
-    __slots__ = ("_counts", "_hashes", "_pending")
+    __slots__ = ("_counts", "_hashes", "_pending", "_pending_size", "_pending_tables")
 
     def __init__(self, hashes: np.ndarray | None = None, counts: np.ndarray | None = None) -> None:
         self._hashes = hashes if hashes is not None else np.empty(0, dtype=np.uint64)
         self._counts = counts if counts is not None else np.empty(0, dtype=np.int64)
+        #: hashes of pages added since the last compaction, each counting once
         self._pending = array("Q")
+        #: (hashes, counts) of tables merged in since the last compaction
+        self._pending_tables: list[tuple[np.ndarray, np.ndarray]] = []
+        self._pending_size = 0
 
     def add(self, hashes: Iterable[int]) -> None:
+        before = len(self._pending)
         self._pending.extend(hashes)
-        # Compacting only when the buffer rivals the table keeps the total cost n log n.
-        if len(self._pending) >= max(1 << 16, len(self._hashes)):
+        self._grew(len(self._pending) - before)
+
+    def merge(self, other: LineCounts) -> None:
+        hashes, counts = other.table()
+        self._pending_tables.append((hashes, counts))
+        self._grew(len(hashes))
+
+    def _grew(self, size: int) -> None:
+        self._pending_size += size
+        # Compacting only when the buffer rivals the table keeps the total cost n log n,
+        # however many small pages or partial tables arrive.
+        if self._pending_size >= max(1 << 16, len(self._hashes)):
             self._compact()
 
     def _compact(self) -> None:
-        if self._pending:
-            new = np.frombuffer(self._pending, dtype=np.uint64)
-            self._absorb(new, np.ones(len(new), dtype=np.int64))
-            self._pending = array("Q")
-
-    def _absorb(self, hashes: np.ndarray, counts: np.ndarray) -> None:
-        all_hashes = np.concatenate([self._hashes, hashes])
-        all_counts = np.concatenate([self._counts, counts])
+        if not self._pending_size:
+            return
+        new = np.frombuffer(self._pending, dtype=np.uint64)
+        all_hashes = np.concatenate([self._hashes, new, *(h for h, _ in self._pending_tables)])
+        all_counts = np.concatenate([self._counts, np.ones(len(new), dtype=np.int64),
+                                     *(c for _, c in self._pending_tables)])
         order = np.argsort(all_hashes, kind="stable")
         all_hashes, all_counts = all_hashes[order], all_counts[order]
         unique, starts = np.unique(all_hashes, return_index=True)
         self._hashes = unique
         self._counts = np.add.reduceat(all_counts, starts) if len(starts) else all_counts
-
-    def merge(self, other: LineCounts) -> None:
-        other._compact()
-        self._compact()
-        self._absorb(other._hashes, other._counts)
+        self._pending = array("Q")
+        self._pending_tables = []
+        self._pending_size = 0
 
     def table(self) -> tuple[np.ndarray, np.ndarray]:
         """The sorted hashes and their counts."""
