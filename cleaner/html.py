@@ -20,24 +20,29 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG_RE.findall(head)) >= 5
 
 
+#: a fast extraction shorter than this (characters) is redone with trafilatura's fallbacks
+FULL_EXTRACTION_BELOW = 1000
+
+
 def extract_text(html: str, mode: Mode) -> str:
     """Main text of an HTML page, one block per line; empty when nothing is found."""
     import trafilatura  # lazy: text-only users never pay for lxml and trafilatura
 
     # trafilatura logs parse trouble at WARNING; our CLI reports errors itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    extracted = trafilatura.extract(
-        html,
-        output_format="txt",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-        favor_precision=mode is Mode.PRECISION,
-        favor_recall=mode is Mode.RECALL,
-        with_metadata=False,
-    )
+
+    def extract(fast: bool) -> str | None:
+        return trafilatura.extract(
+            html, fast=fast, output_format="txt", include_comments=False, include_tables=True,
+            include_images=False, include_links=False, deduplicate=False,
+            favor_precision=mode is Mode.PRECISION, favor_recall=mode is Mode.RECALL, with_metadata=False,
+        )
+
+    # trafilatura's own extractor first; its comparison with the readability and jusText
+    # fallbacks costs as much again and pays off on pages where it found little.
+    extracted = extract(fast=True)
+    if not extracted or len(extracted) < FULL_EXTRACTION_BELOW:
+        extracted = extract(fast=False)
     if extracted:
         return str(extracted)
     try:

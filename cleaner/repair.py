@@ -50,7 +50,8 @@ _NON_SPACE_RE = re.compile(r"\S+")
 _SOFT_GAP_RE = re.compile(r"[\s,\"'“”‘’()-]*$")
 #: conjunctions after "pre- and post-": a suspended hyphen, not wrap damage
 _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
-    {"and", "or", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "u", "to", "nor"}
+    {"and", "or", "to", "nor", "vs", "und", "oder", "bis", "sowie", "bzw", "beziehungsweise", "respektive",
+     "resp", "als", "wie", "et", "ou", "y", "o", "e", "u"}
 )
 
 #: log10 probability of a word the lexicon does not know
@@ -174,6 +175,8 @@ class Repairer:
     page_pairs: Counter[str] = field(default_factory=Counter)
     #: lower-case words that may be two glued words: rare, and only once on the page
     join_candidates: frozenset[str] = frozenset()
+    #: first words of the page's word pairs that merge into a common word ("nu" of "nu clear")
+    split_starts: frozenset[str] = frozenset()
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
@@ -192,7 +195,9 @@ class Repairer:
             word for word, count in words.items()
             if count <= 1 and len(word) >= 3 and (common(word) or -99.0) + 9.0 < JOIN_MAX_ZIPF
         ) if model is not None else frozenset()
-        return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates)
+        starts = frozenset(pair.partition(" ")[0] for pair in pairs)
+        return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
+                   starts)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -250,22 +255,25 @@ class Repairer:
     def join_split(self, model: WordModel, token: _Token) -> tuple[int, float] | None:
         """Best cut of a glued token and its gain; None if it is no candidate."""
         lower = token.lower
-        z_token = model.zipf(lower)
-        if z_token >= JOIN_MAX_ZIPF or len(lower) < 3:
-            return None
-        if self._seen_elsewhere(lower):
+        if len(lower) < 3 or self._seen_elsewhere(lower):
             return None  # damage is rare and random; a token the page repeats is a word
+        # Cheap first: most rare words have no cut into two words at all.
+        part_ok = self._part_ok
+        cuts = [cut for cut in range(1, len(lower))
+                if part_ok(model, lower[:cut]) and part_ok(model, lower[cut:])]
+        if not cuts:
+            return None
+        z_token = model.zipf(lower)
+        if z_token >= JOIN_MAX_ZIPF:
+            return None
         best: tuple[int, float] | None = None
         stop = stopword_table().get(model.lexicon.language, frozenset())
-        part_ok = self._part_ok
         prev, nxt = token.previous, token.following
         whole = 0.0
         if model.bigrams is not None:
             whole = model.transition(prev, lower) + (model.transition(lower, nxt) if nxt is not None else 0.0)
-        for cut in range(1, len(lower)):
+        for cut in cuts:
             left, right = lower[:cut], lower[cut:]
-            if not (part_ok(model, left) and part_ok(model, right)):
-                continue
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
@@ -336,10 +344,13 @@ class Repairer:
         if model is not None:
             # Words are matched once; the costly work below starts only at candidates.
             matches = list(_TOKEN_RE.finditer(text))
+            words = _TOKEN_RE.findall(text.lower())
+            if len(words) != len(matches):  # lower-casing changed the word boundaries ("İ")
+                words = [m.group().lower() for m in matches]
             yield from self._hyphens(model, text, hyphen_breaks, spans)
-            yield from self._splits(model, text, matches, spans)
+            yield from self._splits(model, text, matches, words, spans)
             if not model.lexicon.compounding:
-                yield from self._joins(model, text, matches, spans)
+                yield from self._joins(model, text, matches, words, spans)
             yield from self._sentence_spaces(model, text, spans)
             yield from self._quote_spaces(text, spans)
 
@@ -367,16 +378,16 @@ class Repairer:
             elif choice == "keep":
                 yield Proposal(m.start(), m.end(), f"{left}-{right}", "repair:hyphen", 5.0)
 
-    def _splits(self, model: WordModel, text: str, matches: list[re.Match[str]],
+    def _splits(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
                 spans: list[tuple[int, int]]) -> Iterator[Proposal]:
-        common = model.lexicon.log_frequencies.get_head
-        for i in range(len(matches) - 1):
+        starts, pairs = self.split_starts, self.page_pairs
+        for i in [i for i, word in enumerate(words[:-1]) if word in starts]:
             left_match, right_match = matches[i], matches[i + 1]
             left_end = left_match.end()
             if right_match.start() != left_end + 1 or text[left_end] != " ":
                 continue
             # Only a pair that makes a common word when merged is a candidate at all.
-            if common((left_match.group() + right_match.group()).lower()) is None:
+            if f"{words[i]} {words[i + 1]}" not in pairs:
                 continue
             left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
             if _attached(text, left, allow_hyphen=True) or _attached(text, right):
@@ -389,12 +400,9 @@ class Repairer:
             if self._free(text, left.start, right.end, spans, left.text, right.text, left.text + right.text):
                 yield Proposal(left.start, right.end, left.text + right.text, "repair:split", gain)
 
-    def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]],
+    def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
                spans: list[tuple[int, int]]) -> Iterator[Proposal]:
         candidates = self.join_candidates
-        words = _TOKEN_RE.findall(text.lower())
-        if len(words) != len(matches):  # lower-casing changed the word boundaries ("İ")
-            words = [m.group().lower() for m in matches]
         for i in [i for i, word in enumerate(words) if word in candidates]:
             word = matches[i].group()
             token = self._token(text, matches, i)
