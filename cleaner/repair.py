@@ -54,6 +54,9 @@ _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
      "resp", "als", "wie", "et", "ou", "y", "o", "e", "u"}
 )
 
+#: what follows the apostrophe of an English contraction ("it's", "don't", "we've")
+_CONTRACTIONS = ("ve", "ll", "re", "s", "t", "d", "m")
+
 #: log10 probability of a word the lexicon does not know
 OOV_LOG_PROB = -10.5
 #: stupid-backoff penalty for a word pair not in the bigram table
@@ -70,6 +73,8 @@ JOIN_MARGIN_UNIGRAM = 2.5
 JOIN_MAX_ZIPF = 4.0
 #: the parts of a split must be at least this common
 JOIN_PART_ZIPF = 3.0
+#: glued content words this long on both sides are no closed compound
+LONG_GLUE_PART = 6
 #: a capitalised glued token may be a name: it needs this much more evidence
 NAME_EXTRA_MARGIN = 2.0
 #: ... or this common when at least this long
@@ -284,10 +289,15 @@ class Repairer:
                 gain = split - whole
             if z_token > 0:
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
-            if left not in stop and right not in stop:
-                gain -= TWO_WORDS_EXTRA_MARGIN  # "handwave", "titlebar": compounds, not glue
-            if token.text[:1].isupper():
-                gain -= NAME_EXTRA_MARGIN  # "Hartwell", "Bedora": names the lexicon lacks
+            if left not in stop and right not in stop and (
+                    len(left) < LONG_GLUE_PART or len(right) < LONG_GLUE_PART or z_token > 0):
+                # "handwave", "titlebar": short closed compounds, not glue. Two long words
+                # glued into no word at all ("usageshare") are damage far more often.
+                gain -= TWO_WORDS_EXTRA_MARGIN
+            if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4):
+                # "Hartwell", "Bedora": names the lexicon lacks. A sentence's first word glued
+                # to a function word ("Snowfallis") is no name.
+                gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
         return best
@@ -406,6 +416,12 @@ class Repairer:
         for i in [i for i, word in enumerate(words) if word in candidates]:
             word = matches[i].group()
             token = self._token(text, matches, i)
+            contraction = self._contraction_cut(model, text, token)
+            if contraction is not None:
+                if self._free(text, token.start, token.end, spans, word):
+                    yield Proposal(token.start, token.end, f"{word[:contraction]} {word[contraction:]}",
+                                   "repair:join", 3.0)
+                continue
             if _attached(text, token):
                 continue
             if _plain(word):
@@ -421,6 +437,24 @@ class Repairer:
                 cut, gain = camel, 3.0
             if self._free(text, token.start, token.end, spans, word):
                 yield Proposal(token.start, token.end, f"{word[:cut]} {word[cut:]}", "repair:join", gain)
+
+    @staticmethod
+    def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
+        """"it'spossible" -> "it's possible": an English contraction glued to the next word.
+
+        Only where the glued token is no word at all and what follows the contraction is
+        a common one ("it'steam" may be "it's team" or a typo, and stays).
+        """
+        if model.lexicon.language != "en" or token.start < 2 or text[token.start - 1] not in "'’":
+            return None
+        if not text[token.start - 2].isalpha() or not token.text.islower():
+            return None
+        for suffix in _CONTRACTIONS:
+            rest = token.lower[len(suffix):]
+            if (token.lower.startswith(suffix) and len(rest) >= 2
+                    and model.common_zipf(rest) >= JOIN_PART_ZIPF and model.zipf(token.lower) == 0.0):
+                return len(suffix)
+        return None
 
     def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
         """"thatI", "ofNew", "ProductsAcme": one lower-to-upper step between two words."""
