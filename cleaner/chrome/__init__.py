@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,13 +28,37 @@ RULES: tuple[RuleFunction, ...] = (
 __all__ = ["RULES", "PageAnalysis", "analyze", "classify", "first_rule"]
 
 
+def _plan(rule: RuleFunction) -> tuple[RuleFunction, float, frozenset[str] | None, bool]:
+    """(rule, most words it can match, trigger keys of any of its phrases, is a pattern rule)."""
+    if not isinstance(rule, PatternRule):
+        return rule, math.inf, None, False
+    phrases = [p for p in (rule.pattern, rule.weak) if p is not None]
+    if any(p.triggers is None for p in phrases):
+        return rule, rule.word_limit, None, True
+    return rule, rule.word_limit, frozenset().union(*(p.triggers or () for p in phrases)), True
+
+
+#: the rules in order, with what lets most blocks skip most of them cheaply
+_PLAN = tuple(_plan(rule) for rule in RULES)
+
+
 def first_rule(features: BlockFeatures) -> str | None:
     """The reason id of the first rule that names this block chrome, if any."""
-    keys = block_keys(features)
-    for rule in RULES:
-        reason = rule.check(features, keys) if isinstance(rule, PatternRule) else rule(features)
+    words = features.words
+    keys: frozenset[str] | None = None  # built only for a block short enough for some rule
+    for rule, limit, triggers, is_pattern in _PLAN:
+        if words > limit:
+            continue
+        if is_pattern:
+            if keys is None:
+                keys = block_keys(features)
+            if triggers is not None and triggers.isdisjoint(keys):
+                continue
+            reason = rule.check(features, keys)  # type: ignore[attr-defined]  # a PatternRule
+        else:
+            reason = rule(features)
         if reason:
-            return reason
+            return str(reason)
     return None
 
 

@@ -15,7 +15,7 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = frozenset(".!?。！？…:;\"'”’»)")
 _DIGIT_RE = re.compile(r"\d")
-_ALPHA_RE = re.compile(r"[^\W\d_]")
+_INITIAL_RE = re.compile(r"\b[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,32 +38,40 @@ class BlockFeatures:
 
 
 def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
+    # Counting with regular expressions and map() over C functions: this runs for every
+    # block of every page, and Python-level loops over tokens dominated its cost.
+    lower = text.lower()
     tokens = tuple(WORD_RE.findall(text))
-    lower_tokens = [t.lower() for t in tokens]
+    lower_tokens = WORD_RE.findall(lower)
     cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
-    alpha_tokens = [t for t in tokens if t[0].isalpha()]
+    initials = _INITIAL_RE.findall(text)  # first letters of the words that start with one
     words = float(len(tokens)) if cjk == 0 else len(tokens) + cjk / 2.0
     if cjk:
         # Unsegmented CJK prose has no stopwords to count; treat it as neutral prose.
         stop_share = 0.3
     else:
-        stop_share = (sum(1 for t in lower_tokens if t in stopwords) / len(tokens)) if tokens else 0.0
-    capitalised = sum(1 for t in alpha_tokens if t[0].isupper())
+        stopword_count = sum(map(stopwords.__contains__, lower_tokens))
+        stop_share = stopword_count / len(lower_tokens) if lower_tokens else 0.0
+    capitalised = sum(map(str.isupper, initials))
     chars = len(text)
     non_space = len("".join(text.split())) or 1
     stripped = text.rstrip()
+    digits = len(_DIGIT_RE.findall(text))
+    # Letters are the word characters that are neither digits nor underscores: counted
+    # from the tokens already split instead of one more scan of the text.
+    letters = sum(map(len, tokens)) - digits - text.count("_")
     return BlockFeatures(
         text=text,
-        lower=text.lower(),
+        lower=lower,
         chars=chars,
         words=words,
         tokens=tokens,
         stopword_share=stop_share,
         ends_with_punctuation=bool(stripped) and stripped[-1] in _TERMINAL,
-        capitalised_share=capitalised / len(alpha_tokens) if alpha_tokens else 0.0,
-        digit_share=len(_DIGIT_RE.findall(text)) / non_space,
-        alpha_share=len(_ALPHA_RE.findall(text)) / non_space,
-        url_count=len(_URL_RE.findall(text)),
-        email_count=len(_EMAIL_RE.findall(text)),
+        capitalised_share=capitalised / len(initials) if initials else 0.0,
+        digit_share=digits / non_space,
+        alpha_share=letters / non_space,
+        url_count=len(_URL_RE.findall(text)) if "." in text else 0,
+        email_count=len(_EMAIL_RE.findall(text)) if "@" in text else 0,
         uppercase=text.isupper(),
     )

@@ -147,6 +147,11 @@ class PatternRule:
     weak: Phrases | None = None
     weak_max_words: float = 4
 
+    @property
+    def word_limit(self) -> float:
+        """Blocks with more words than this can never match."""
+        return max(self.max_words, self.weak_max_words if self.weak is not None else 0)
+
     def __call__(self, features: BlockFeatures) -> str | None:
         return self.check(features, block_keys(features))
 
