@@ -193,3 +193,33 @@ def test_version_and_help() -> None:
     assert code == 0 and "batch" in out
     code, out, _ = invoke("batch", "--help")
     assert code == 0 and "IN_DIR" in out.upper()
+
+
+def test_protect_file_keeps_words_and_patterns(tmp_path: Path) -> None:
+    damaged = "The nu clear plant and the Acme-Widget nego- tiations ended ofthe year.\n"
+    plain = run_cli("--no-chrome", "--language", "en", input_text=damaged)
+    assert plain.stdout.decode() == "The nuclear plant and the Acme-Widget negotiations ended of the year.\n"
+    protect = tmp_path / "protect.txt"
+    protect.write_text("# words and patterns repair must leave alone\nofthe\nre:nu clear\n", encoding="utf-8")
+    kept = run_cli("--no-chrome", "--language", "en", "--protect", str(protect), input_text=damaged)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.decode() == "The nu clear plant and the Acme-Widget negotiations ended ofthe year.\n"
+
+
+def test_bad_protect_pattern_and_missing_file_are_clear_errors(tmp_path: Path) -> None:
+    protect = tmp_path / "protect.txt"
+    protect.write_text("re:([unclosed\n", encoding="utf-8")
+    bad = run_cli("--protect", str(protect), input_text="text\n")
+    assert bad.returncode == 2
+    assert b"not a regular expression" in bad.stderr and b"Traceback" not in bad.stderr
+    missing = run_cli("--protect", str(tmp_path / "nope.txt"), input_text="text\n")
+    assert missing.returncode == 1
+    assert b"nope.txt" in missing.stderr and b"Traceback" not in missing.stderr
+
+
+def test_learn_refuses_site_key_none_and_missing_folder(tmp_path: Path) -> None:
+    none = run_cli("learn", str(SAMPLES), "-o", str(tmp_path / "p.json"), "--site-key", "none")
+    assert none.returncode == 2 and b"nothing to learn" in none.stderr
+    missing = run_cli("learn", str(tmp_path / "nowhere"), "-o", str(tmp_path / "p.json"))
+    assert missing.returncode == 1 and b"no such folder" in missing.stderr
+    assert not (tmp_path / "p.json").exists()
