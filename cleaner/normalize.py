@@ -34,6 +34,15 @@ _INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
 #: between two Latin letters they are only damage
 _LATIN_JOINER_RE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f])")
 
+#: UTF-8 read as a single-byte code page leaves a lead byte (Â-ô in Latin-1 and
+#: windows-1252, Р/С in windows-1251) before a continuation byte's character; ftfy's
+#: full badness check runs only on text that has such a pair
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0420\u0421\u0432][\u0402-\u045f\u0490\u0491\u00a0-\u00bf\u2013-\u2122]"
+)
+
 _CONTROL_STEPS = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
 
 
@@ -42,7 +51,7 @@ def fix_unicode(text: str) -> tuple[str, str]:
     if text.isascii():
         if not _CONTROL_RE.search(text) and "\x1b" not in text:
             return text, ""
-    elif not is_bad(text) and not _CONTROL_RE.search(text):
+    elif not (_MOJIBAKE_HINT_RE.search(text) and is_bad(text)) and not _CONTROL_RE.search(text):
         return text, ""
     fixed = ftfy.fix_and_explain(text, config=FTFY_PROFILE)
     if fixed.text == text:
