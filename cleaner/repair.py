@@ -54,6 +54,8 @@ _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
      "resp", "als", "wie", "et", "ou", "y", "o", "e", "u"}
 )
 
+#: ", Firstname" after a capitalised word: the "Surname, Firstname" of a reference
+_CITED_NAME_RE = re.compile(r", [A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+\b")
 #: what follows the apostrophe of an English contraction ("it's", "don't", "we've")
 _CONTRACTIONS = ("ve", "ll", "re", "s", "t", "d", "m")
 
@@ -416,6 +418,8 @@ class Repairer:
         for i in [i for i, word in enumerate(words) if word in candidates]:
             word = matches[i].group()
             token = self._token(text, matches, i)
+            if word[:1].isupper() and _CITED_NAME_RE.match(text, token.end):
+                continue  # "Gettell, Oliver (2014)": a surname in a reference, not glue
             contraction = self._contraction_cut(model, text, token)
             if contraction is not None:
                 if self._free(text, token.start, token.end, spans, word):
