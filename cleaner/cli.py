@@ -15,6 +15,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -182,7 +183,8 @@ def _err_console() -> Console:
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
-    _err_console().print(f"[bold red]cleaner: error:[/] {message}", soft_wrap=True)
+    # Messages hold paths and hints like 'cleaner[dask]': never rich markup.
+    _err_console().print(f"[bold red]cleaner: error:[/] {escape(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -388,7 +390,8 @@ def batch_command(
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     if not all_tasks:
-        console.print(f"cleaner: no files under {in_dir} match {', '.join(globs or DEFAULT_GLOBS)}")
+        console.print(f"cleaner: no files under {in_dir} match {', '.join(globs or DEFAULT_GLOBS)}",
+                      markup=False)
     remove_stale_parts(out_dir)
     tasks, skipped = pending(all_tasks, force)
     if skipped:
@@ -411,7 +414,8 @@ def batch_command(
         if collector is not None:
             collector.add(file_report, file_report.removed)
         if file_report.error is not None:
-            progress.console.print(f"[red]failed[/] {file_report.task.relative}: {file_report.error}",
+            progress.console.print(f"[red]failed[/] {escape(file_report.task.relative)}: "
+                                   f"{escape(file_report.error)}",
                                    soft_wrap=True)
 
     done = 0
@@ -446,12 +450,12 @@ def batch_command(
         _write_report(collector, cleaner, tasks, summary, report_path, options,
                       {"in_dir": str(in_dir), "out_dir": str(out_dir),
                        "globs": ", ".join(globs or DEFAULT_GLOBS)})
-        console.print(f"report: {report_path}")
+        console.print(f"report: {report_path}", markup=False)
     errors = error_log_lines(summary)
     if errors:
         log = out_dir / ERROR_LOG
         write_output(str(log), "\n".join(errors) + "\n")
-        console.print(f"errors: {len(errors)}, see {log}")
+        console.print(f"errors: {len(errors)}, see {log}", markup=False)
     _print_summary(console, summary)
     if errors:
         raise typer.Exit(EXIT_FAILED)
@@ -500,7 +504,7 @@ def learn_command(
         console.print("cleaner: interrupted; no profile written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     console.print(f"learned {sum(profile.pages.values())} pages of {len(profile.pages)} site(s); "
-                  f"wrote {output}")
+                  f"wrote {output}", markup=False)
 
 
 @app.command("explain")
@@ -568,7 +572,7 @@ def train_command(
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     labelled = sum(1 for page in pages for label in page.labels if label is not None)
-    console.print(f"trained on {len(pages)} pages, {labelled} labelled blocks; wrote {output}")
+    console.print(f"trained on {len(pages)} pages, {labelled} labelled blocks; wrote {output}", markup=False)
 
 
 class _Throughput(ProgressColumn):
@@ -593,10 +597,8 @@ def _progress(console: Console) -> Progress:
 def _runner(scheduler: str | None, jobs: int) -> Runner:
     if scheduler is None:
         return LocalRunner(jobs)
-    try:
-        from cleaner.dask import DaskRunner
-    except ImportError:
-        raise _fail("--scheduler needs Dask: pip install 'cleaner[dask]'", EXIT_USAGE) from None
+    from cleaner.dask import DaskRunner  # imports Dask only when it connects
+
     return DaskRunner(scheduler)
 
 
@@ -656,5 +658,6 @@ def main(argv: list[str] | None = None) -> Any:
         _err_console().print("cleaner: interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug must still end in one line, not a traceback
-        _err_console().print(f"cleaner: internal error: {type(exc).__name__}: {exc}", soft_wrap=True)
+        _err_console().print(f"cleaner: internal error: {type(exc).__name__}: {exc}", soft_wrap=True,
+                             markup=False)
         sys.exit(EXIT_FAILED)

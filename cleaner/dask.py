@@ -22,23 +22,30 @@ from typing import Any
 
 from cleaner.batch import BatchSummary, FileOptions, FileReport, Task, learn_file, process_file
 from cleaner.chrome.model import LineModel
-from cleaner.io import CleanerError
+from cleaner.io import EXIT_USAGE, CleanerError
 from cleaner.pipeline import Cleaner
 from cleaner.records import site_from_field, stats
 from cleaner.site import SiteProfile
 
-__all__ = ["DaskRunner", "clean_bag", "clean_dataframe", "learn_bag", "learn_dataframe"]
+__all__ = ["DaskMissing", "DaskRunner", "clean_bag", "clean_dataframe", "learn_bag", "learn_dataframe"]
 
 #: tasks in flight per worker thread: enough to keep workers busy, few enough that the
 #: scheduler's memory does not grow with the corpus
 _AHEAD_PER_THREAD = 4
 
 
-def _require_dask() -> None:
+class DaskMissing(CleanerError, ImportError):
+    """Dask is not installed: an ``ImportError`` for library users, a one-line error in the CLI."""
+
+
+def _require_dask(distributed: bool = False) -> None:
     try:
         import dask  # noqa: F401
+
+        if distributed:
+            import distributed as _  # noqa: F401
     except ImportError:
-        raise ImportError("cleaner.dask needs Dask: pip install 'cleaner[dask]'") from None
+        raise DaskMissing("Dask is not installed: pip install 'cleaner[dask]'", EXIT_USAGE) from None
 
 
 # -- dask.bag -----------------------------------------------------------------------
@@ -195,7 +202,7 @@ class DaskRunner:
     address: str
 
     def _client(self) -> Any:
-        _require_dask()
+        _require_dask(distributed=True)
         from distributed import Client
 
         try:
@@ -205,9 +212,9 @@ class DaskRunner:
 
     def _map(self, function: Callable[..., Any], tasks: Sequence[Task], cleaner: Cleaner,
              options: FileOptions) -> Iterable[Any]:
+        client = self._client()
         from distributed import as_completed
 
-        client = self._client()
         try:
             shared = client.scatter(cleaner, broadcast=True)
             threads = max(1, sum(client.nthreads().values()))

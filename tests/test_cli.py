@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,3 +225,22 @@ def test_learn_refuses_site_key_none_and_missing_folder(tmp_path: Path) -> None:
     missing = run_cli("learn", str(tmp_path / "nowhere"), "-o", str(tmp_path / "p.json"))
     assert missing.returncode == 1 and b"no such folder" in missing.stderr
     assert not (tmp_path / "p.json").exists()
+
+
+def test_error_messages_print_brackets_as_they_are(tmp_path: Path) -> None:
+    missing = tmp_path / "[draft]" / "page.txt"
+    result = run_cli(str(missing))
+    assert result.returncode == 1
+    assert f"{missing}: no such file".encode() in result.stderr
+
+
+def test_scheduler_without_dask_is_a_usage_error(tmp_path: Path) -> None:
+    # Dask is a test dependency, so its absence is simulated in a fresh interpreter.
+    code = ("import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None\n"
+            "from cleaner.cli import main\n"
+            f"sys.argv = ['cleaner', 'batch', {str(SAMPLES)!r}, {str(tmp_path / 'out')!r}, "
+            "'--scheduler', 'tcp://127.0.0.1:9']\n"
+            "main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert b"pip install 'cleaner[dask]'" in result.stderr and b"Traceback" not in result.stderr

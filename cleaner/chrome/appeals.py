@@ -24,7 +24,8 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"mailing list", r"subscribe to (?:our|the|my)", r"sign up (?:for|to) (?:our|the|my|free|receive)",
     r"get (?:our|the) (?:latest|best|top|daily|weekly)", r"delivered (?:straight )?to your inbox",
     r"in your inbox", r"e-?mail updates", r"enter your e-?mail(?: address)?",
-    r"join (?:our|the) (?:list|community)", r"(?:join|get) our (?:\w+ ){0,4}newsletters?", r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
+    r"join (?:our|the) (?:list|community)", r"(?:join|get) our (?:\w+ ){0,4}newsletters?",
+    r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
     r"abonnez-vous", r"lettres? d'information", r"suscríbete", r"boletín",
 ]), max_words=40, weak=any_of([r"newsletters?", r"subscribe"]))
 
