@@ -34,6 +34,7 @@ LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
 #: scripts whose words are separated by spaces: only there do spaces carry meaning
 _SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
+_QUOTE_RE = re.compile('"')
 _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
 _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/.])"
@@ -170,6 +171,23 @@ def _plain(word: str) -> bool:
     return word[1:].islower() if len(word) > 1 else (word.islower() or word in ("I", "A"))
 
 
+def _word_cuts(model: WordModel, word: str) -> list[int]:
+    """Every cut of ``word`` into two parts that are each a word on their own (see
+    ``Repairer._part_ok``), with the thresholds inlined: this runs for every rare word."""
+    common = model.lexicon.log_frequencies.get_head
+    single, short, long_ = SINGLE_LETTER_ZIPF - 9.0, JOIN_PART_ZIPF - 9.0, LONG_PART_ZIPF - 9.0
+
+    def part_ok(part: str) -> bool:
+        found = common(part)
+        size = len(part)
+        if found is None:
+            # A long rare word ("oceanographer") is as sure a word as a short common one.
+            return size >= LONG_PART_LENGTH and model.zipf(part) >= LONG_PART_ZIPF
+        return found >= (single if size == 1 else short if size < LONG_PART_LENGTH else long_)
+
+    return [cut for cut in range(1, len(word)) if part_ok(word[:cut]) and part_ok(word[cut:])]
+
+
 @dataclass
 class Repairer:
     """Repairs the blocks of one page. Build one per page: it holds the page's words."""
@@ -265,9 +283,7 @@ class Repairer:
         if len(lower) < 3 or self._seen_elsewhere(lower):
             return None  # damage is rare and random; a token the page repeats is a word
         # Cheap first: most rare words have no cut into two words at all.
-        part_ok = self._part_ok
-        cuts = [cut for cut in range(1, len(lower))
-                if part_ok(model, lower[:cut]) and part_ok(model, lower[cut:])]
+        cuts = _word_cuts(model, lower)
         if not cuts:
             return None
         z_token = model.zipf(lower)
@@ -497,7 +513,9 @@ class Repairer:
                 yield Proposal(m.start(), m.end(), f"{left}{mark} {right}", "repair:space", 4.0)
 
     def _quote_spaces(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Proposal]:
-        quotes = [i for i, c in enumerate(text) if c == '"']
+        if '"' not in text:
+            return
+        quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
         if not quotes or len(quotes) % 2:
             return  # unbalanced quotes: cannot tell opening from closing
         opening = set(quotes[::2])
