@@ -210,11 +210,14 @@ class Repairer:
         pairs: Counter[str] = Counter()
         if model is not None:
             common = model.lexicon.log_frequencies.get_head
-            for text in texts:
-                lowered = [t.lower() for t in _TOKEN_RE.findall(text)]
+            blocks = [[t.lower() for t in _TOKEN_RE.findall(text)] for text in texts]
+            for lowered in blocks:
                 words.update(lowered)
-                # Only pairs that merge into a common word are ever asked about (splits).
-                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered) if common(a + b) is not None)
+            # Only pairs that merge into a common word, or into a word the page writes
+            # whole elsewhere ("St allman" beside "Stallman"), are ever asked about (splits).
+            for lowered in blocks:
+                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered)
+                             if common(a + b) is not None or a + b in words)
         # Damage is rare and random: a token the page repeats is a word, never glue.
         candidates = frozenset(
             word for word, count in words.items()
@@ -249,7 +252,16 @@ class Repairer:
         """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
         merged = left.lower + right.lower
         z_merged = model.common_zipf(merged)
-        if z_merged < MERGED_MIN_ZIPF or len(left.lower) < 2 or len(right.lower) < 2:
+        if len(left.lower) < 2 or len(right.lower) < 2:
+            return None
+        if z_merged < MERGED_MIN_ZIPF:
+            # A rare word or a name the page spells whole more than once and more often
+            # than apart, split here into pieces that are not both real words: the
+            # page's own spelling decides.
+            whole = self.page_words.get(merged, 0)
+            if whole >= 2 and whole > self.page_pairs.get(f"{left.lower} {right.lower}", 0) and not (
+                    self._real_word(model, left.lower) and self._real_word(model, right.lower)):
+                return SPLIT_MARGIN + PAGE_EVIDENCE
             return None
         if (self.page_pairs.get(f"{left.lower} {right.lower}", 0) > 1
                 and self._real_word(model, left.lower) and self._real_word(model, right.lower)):
