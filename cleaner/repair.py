@@ -163,6 +163,8 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
         # "ten-ye ar": a real compound head before the hyphen, not "n-th row"
         head = re.search(rf"{LETTERS}+$", text[:token.start - 1])
         before = " " if head and len(head.group()) >= 3 else before
+    if after == ":" and (token.end + 1 >= len(text) or text[token.end + 1].isspace()):
+        after = " "  # "two things: performance" ends a clause; "std::map", "key:value" do not
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
