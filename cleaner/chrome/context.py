@@ -78,14 +78,23 @@ def _promote_best_if_no_good(
     ]
 
 
-def _nearest(classes: list[BlockClass], index: int, step: int) -> BlockClass | None:
-    """The closest good or bad class in one direction, skipping doubtful blocks."""
-    i = index + step
-    while 0 <= i < len(classes):
-        if classes[i] in (BlockClass.GOOD, BlockClass.BAD):
-            return classes[i]
-        i += step
-    return None
+def _nearest_decided(classes: list[BlockClass]) -> tuple[list[BlockClass | None], list[BlockClass | None]]:
+    """For each block, the closest good or bad class before it and after it, skipping
+    doubtful blocks: two passes over the page instead of a scan per block."""
+    decided = (BlockClass.GOOD, BlockClass.BAD)
+    before: list[BlockClass | None] = []
+    last: BlockClass | None = None
+    for cls in classes:
+        before.append(last)
+        if cls in decided:
+            last = cls
+    after: list[BlockClass | None] = [None] * len(classes)
+    last = None
+    for i in range(len(classes) - 1, -1, -1):
+        after[i] = last
+        if classes[i] in decided:
+            last = classes[i]
+    return before, after
 
 
 #: chrome that sits between a headline and its text without ending the article head
@@ -194,6 +203,7 @@ def resolve(
     first_good = good_positions[0] if good_positions else n
     last_good = good_positions[-1] if good_positions else -1
 
+    nearest_before, nearest_after = _nearest_decided(classes)
     verdicts: list[Verdict] = []
     for i, cls in enumerate(classes):
         score = _SCORES[cls]
@@ -210,7 +220,7 @@ def resolve(
             # Outside the article only prose directly touching it may stay.
             verdicts.append(Verdict(False, "chrome:page-edge", score * 0.5))
             continue
-        before, after = _nearest(classes, i, -1), _nearest(classes, i, +1)
+        before, after = nearest_before[i], nearest_after[i]
         good_sides = (before is BlockClass.GOOD) + (after is BlockClass.GOOD)
         bad_sides = (before is BlockClass.BAD) + (after is BlockClass.BAD)
         if cls is BlockClass.NEAR:

@@ -18,7 +18,9 @@ _DIGIT_RE = re.compile(r"\d")
 _INITIAL_RE = re.compile(r"\b[^\W\d_]")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, and one of
+# these is built for every block of every page. Nothing changes one after it is built.
+@dataclass(slots=True)
 class BlockFeatures:
     """What the rules look at. ``words`` counts CJK characters as half a word each."""
 
