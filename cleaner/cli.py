@@ -523,15 +523,19 @@ def explain_command(
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
     model: ModelOption = None,
+    profile: ProfileOption = None,
+    site: Annotated[str | None, typer.Option("--site", help="With --profile: the site of this page.",
+                    rich_help_panel=PANEL_INPUT, show_default=False)] = None,
 ) -> None:
     """Show a page with what was removed and why, and every repair.
 
     On a terminal removed blocks are struck through; piped, the view is plain text:
     '-' marks a removed block, '+' a kept one, [before→after] a repair.
     """
-    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model)
+    cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model,
+                       profile)
     try:
-        result = cleaner.clean_document(read_text(file, encoding))
+        result = cleaner.clean_document(read_text(file, encoding), site)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     probe = Console()

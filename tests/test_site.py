@@ -163,3 +163,14 @@ def test_clean_command_uses_a_profile_for_one_site(tmp_path: Path) -> None:
     failed = _cli(str(page), "--profile", str(broken))
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr and "site profile" in failed.stderr
+
+
+def test_explain_names_site_template_lines(tmp_path: Path) -> None:
+    profile_path = tmp_path / "profile.json"
+    profile_path.write_text(_learn(Cleaner(mode="recall"), PAGES).to_json())
+    page = tmp_path / "page.txt"
+    page.write_text(PAGES[0].text)
+    shown = _cli("explain", str(page), "--mode", "recall", "--profile", str(profile_path),
+                 "--site", PAGES[0].site, "--only-removed")
+    assert shown.returncode == 0, shown.stderr
+    assert "chrome:site-repeat" in shown.stdout and "Harbour Times" in shown.stdout
