@@ -59,6 +59,8 @@ _SUSPENDED_HYPHEN_FOLLOWERS = frozenset(
 _CITED_NAME_RE = re.compile(r", [A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+\b")
 #: what follows the apostrophe of an English contraction ("it's", "don't", "we've")
 _CONTRACTIONS = ("ve", "ll", "re", "s", "t", "d", "m")
+#: a contraction or possessive ending, and nothing glued after it
+_CONTRACTION_END_RE = re.compile(r"(?:ve|ll|re|s|t|d|m)(?![\w'’])")
 
 #: log10 probability of a word the lexicon does not know
 OOV_LOG_PROB = -10.5
@@ -149,7 +151,7 @@ class _Token:
 _ATTACHING = frozenset("'’-.=&#@_/\\:+*<>[]{}|~^`$%")
 
 
-def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
+def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contraction: bool = False) -> bool:
     """Glued to an apostrophe, hyphen, dot or code symbol: part of a bigger unit
     ("it’s", "e-mail", "blanket.js", "fav=1") that word rules must leave alone.
     A split inside a compound ("ten-ye ar-old") may still be mended."""
@@ -165,6 +167,8 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False) -> bool:
         before = " " if head and len(head.group()) >= 3 else before
     if after == ":" and (token.end + 1 >= len(text) or text[token.end + 1].isspace()):
         after = " "  # "two things: performance" ends a clause; "std::map", "key:value" do not
+    if allow_contraction and after in "'’" and _CONTRACTION_END_RE.match(text, token.end + 1):
+        after = " "  # "Th at's": the ending stays on whatever the word becomes
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
@@ -432,7 +436,7 @@ class Repairer:
             if f"{words[i]} {words[i + 1]}" not in pairs:
                 continue
             left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
-            if _attached(text, left, allow_hyphen=True) or _attached(text, right):
+            if _attached(text, left, allow_hyphen=True) or _attached(text, right, allow_contraction=True):
                 continue
             if not (_plain(left.text) and right.text.islower()):
                 continue
