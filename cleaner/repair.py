@@ -98,7 +98,7 @@ PAGE_EVIDENCE_MAX_ZIPF = 4.5
 #: both halves of a split at least this common: they may be two real words
 PAIR_OF_WORDS_ZIPF = 4.0
 SHORT_WORD_ZIPF = 5.0
-#: both readings are real words ("tea spoon" / "teaspoon", "handwave" / "hand wave")
+#: both readings are real words ("tea spoon" / "teaspoon", "bookshelf" / "book shelf")
 TWO_WORDS_EXTRA_MARGIN = 1.5
 
 
@@ -166,9 +166,9 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
         head = re.search(rf"{LETTERS}+$", text[:token.start - 1])
         before = " " if head and len(head.group()) >= 3 else before
     if after == ":" and (token.end + 1 >= len(text) or text[token.end + 1].isspace()):
-        after = " "  # "two things: performance" ends a clause; "std::map", "key:value" do not
+        after = " "  # "two rules: short lines" ends a clause; "std::map", "key:value" do not
     if allow_contraction and after in "'’" and _CONTRACTION_END_RE.match(text, token.end + 1):
-        after = " "  # "Th at's": the ending stays on whatever the word becomes
+        after = " "  # "Wh at's": the ending stays on whatever the word becomes
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
@@ -220,7 +220,7 @@ class Repairer:
             for lowered in blocks:
                 words.update(lowered)
             # Only pairs that merge into a common word, or into a word the page writes
-            # whole elsewhere ("St allman" beside "Stallman"), are ever asked about (splits).
+            # whole elsewhere ("Dun marrow" beside "Dunmarrow"), are ever asked about (splits).
             for lowered in blocks:
                 pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered)
                              if common(a + b) is not None or a + b in words)
@@ -327,12 +327,12 @@ class Repairer:
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
             if left not in stop and right not in stop and (
                     len(left) < LONG_GLUE_PART or len(right) < LONG_GLUE_PART or z_token > 0):
-                # "handwave", "titlebar": short closed compounds, not glue. Two long words
-                # glued into no word at all ("usageshare") are damage far more often.
+                # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
+                # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
             if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4):
                 # "Hartwell", "Bedora": names the lexicon lacks. A sentence's first word glued
-                # to a function word ("Snowfallis") is no name.
+                # to a function word ("Rainfallwas") is no name.
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
@@ -453,7 +453,7 @@ class Repairer:
             word = matches[i].group()
             token = self._token(text, matches, i)
             if word[:1].isupper() and _CITED_NAME_RE.match(text, token.end):
-                continue  # "Gettell, Oliver (2014)": a surname in a reference, not glue
+                continue  # "Cantell, Joanna (2019)": a surname in a reference, not glue
             contraction = self._contraction_cut(model, text, token)
             if contraction is not None:
                 if self._free(text, token.start, token.end, spans, word):
@@ -504,7 +504,7 @@ class Repairer:
         left, right = word[:cut], word[cut:]
         if not (_plain(left) and _plain(right)) or len(left) < 2 or (len(right) < 2 and right != "I"):
             return None
-        # Identifiers glue content words ("withCredentials", "NetLog"); glue damage
+        # Identifiers glue content words ("setTimeout", "NetLog"); glue damage
         # almost always involves a function word ("ofNew", "thatI").
         stop = stopword_table().get(model.lexicon.language, frozenset())
         if left.lower() not in stop and right.lower() not in stop:
@@ -519,7 +519,7 @@ class Repairer:
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if not _plain(right) or model.common_zipf(right.lower()) < JOIN_PART_ZIPF:
                 continue
-            # After a capitalised word ("Portugal.Retrieved") both words must be common:
+            # After a capitalised word ("Lisbon.Press") both words must be common:
             # a rare pair of names glued by a dot is likelier a brand than damage.
             if not left.islower() and (model.common_zipf(left.lower()) < JOIN_PART_ZIPF
                                        or model.common_zipf(right.lower()) < 4.5):
