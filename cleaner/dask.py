@@ -25,7 +25,7 @@ from cleaner.chrome.model import LineModel
 from cleaner.io import EXIT_USAGE, CleanerError
 from cleaner.pipeline import Cleaner
 from cleaner.records import site_from_field, stats
-from cleaner.site import SiteProfile
+from cleaner.site import SiteProfile, site_of_url
 
 __all__ = ["DaskMissing", "DaskRunner", "clean_bag", "clean_dataframe", "learn_bag", "learn_dataframe"]
 
@@ -137,8 +137,7 @@ def clean_bag(bag: Any, *, text_field: str = "text", url_field: str = "url", sit
 def _site_column(frame: Any, url_column: str | None, site: str | None) -> list[str | None]:
     if site is not None or url_column is None:
         return [site] * len(frame)
-    site_of = site_from_field("url")
-    return [site_of({"url": url}) for url in frame[url_column]]
+    return [site_of_url(url) if isinstance(url, str) else None for url in frame[url_column]]
 
 
 def _learn_frame(frame: Any, column: str, url_column: str | None, site: str | None,

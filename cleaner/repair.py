@@ -177,21 +177,29 @@ def _plain(word: str) -> bool:
     return word[1:].islower() if len(word) > 1 else (word.islower() or word in ("I", "A"))
 
 
+def _part_ok(model: WordModel, part: str) -> bool:
+    """A lower-case piece of a glued token that is a word on its own."""
+    found = model.lexicon.log_frequencies.get_head(part)
+    if found is None:
+        # A long rare word ("oceanographer") is as sure a word as a short common one.
+        return len(part) >= LONG_PART_LENGTH and model.zipf(part) >= LONG_PART_ZIPF
+    zipf = found + 9.0
+    if len(part) == 1:
+        return zipf >= SINGLE_LETTER_ZIPF
+    return zipf >= (JOIN_PART_ZIPF if len(part) < LONG_PART_LENGTH else LONG_PART_ZIPF)
+
+
 def _word_cuts(model: WordModel, word: str) -> list[int]:
-    """Every cut of ``word`` into two parts that are each a word on their own (see
-    ``Repairer._part_ok``), with the thresholds inlined: this runs for every rare word."""
-    common = model.lexicon.log_frequencies.get_head
-    single, short, long_ = SINGLE_LETTER_ZIPF - 9.0, JOIN_PART_ZIPF - 9.0, LONG_PART_ZIPF - 9.0
+    """Every cut of ``word`` into two parts that are each a word on their own."""
+    return [cut for cut in range(1, len(word)) if _part_ok(model, word[:cut]) and _part_ok(model, word[cut:])]
 
-    def part_ok(part: str) -> bool:
-        found = common(part)
-        size = len(part)
-        if found is None:
-            # A long rare word ("oceanographer") is as sure a word as a short common one.
-            return size >= LONG_PART_LENGTH and model.zipf(part) >= LONG_PART_ZIPF
-        return found >= (single if size == 1 else short if size < LONG_PART_LENGTH else long_)
 
-    return [cut for cut in range(1, len(word)) if part_ok(word[:cut]) and part_ok(word[cut:])]
+def _lower_words(text: str) -> list[str]:
+    """The block's words in lower case, one for each match of ``_TOKEN_RE`` in ``text``."""
+    if text.isascii():
+        return _TOKEN_RE.findall(text.lower())
+    # Lower-casing may change what counts as a letter ("İ"): lower each word on its own.
+    return [word.lower() for word in _TOKEN_RE.findall(text)]
 
 
 @dataclass
@@ -208,21 +216,24 @@ class Repairer:
     join_candidates: frozenset[str] = frozenset()
     #: first words of the page's word pairs that merge into a common word ("nu" of "nu clear")
     split_starts: frozenset[str] = frozenset()
+    #: each kept block's lower-case words, counted once for the page and reused per block
+    block_words: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
                  protect: frozenset[str] = frozenset(), protect_patterns: tuple[str, ...] = ()) -> Repairer:
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
+        blocks: dict[str, list[str]] = {}
         if model is not None:
             common = model.lexicon.log_frequencies.get_head
-            blocks = [[t.lower() for t in _TOKEN_RE.findall(text)] for text in texts]
-            for lowered in blocks:
-                words.update(lowered)
+            blocks = {text: _lower_words(text) for text in texts}
+            for text in texts:  # a block the page repeats counts every time
+                words.update(blocks[text])
             # Only pairs that merge into a common word, or into a word the page writes
             # whole elsewhere ("Dun marrow" beside "Dunmarrow"), are ever asked about (splits).
-            for lowered in blocks:
-                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(lowered)
+            for text in texts:
+                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(blocks[text])
                              if common(a + b) is not None or a + b in words)
         # Damage is rare and random: a token the page repeats is a word, never glue.
         candidates = frozenset(
@@ -231,7 +242,7 @@ class Repairer:
         ) if model is not None else frozenset()
         starts = frozenset(pair.partition(" ")[0] for pair in pairs)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
-                   starts)
+                   starts, blocks)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -242,17 +253,6 @@ class Repairer:
     def _real_word(model: WordModel, word: str) -> bool:
         """Common enough to stand on its own: "any", "thing", "up"; not "th", "sa"."""
         return model.common_zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
-
-    @staticmethod
-    def _part_ok(model: WordModel, part: str) -> bool:
-        found = model.lexicon.log_frequencies.get_head(part)
-        zipf = 0.0 if found is None else found + 9.0
-        if len(part) == 1:
-            return zipf >= SINGLE_LETTER_ZIPF
-        if len(part) < LONG_PART_LENGTH:
-            return zipf >= JOIN_PART_ZIPF
-        # A long rare word ("oceanographer") is as sure a word as a short common one.
-        return (zipf or model.zipf(part)) >= LONG_PART_ZIPF
 
     def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
         """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
@@ -390,9 +390,9 @@ class Repairer:
         if model is not None:
             # Words are matched once; the costly work below starts only at candidates.
             matches = list(_TOKEN_RE.finditer(text))
-            words = _TOKEN_RE.findall(text.lower())
-            if len(words) != len(matches):  # lower-casing changed the word boundaries ("İ")
-                words = [m.group().lower() for m in matches]
+            words = self.block_words.get(text)
+            if words is None:
+                words = _lower_words(text)
             yield from self._hyphens(model, text, hyphen_breaks, spans)
             yield from self._splits(model, text, matches, words, spans)
             if not model.lexicon.compounding:
@@ -509,7 +509,7 @@ class Repairer:
         stop = stopword_table().get(model.lexicon.language, frozenset())
         if left.lower() not in stop and right.lower() not in stop:
             return None
-        if self._part_ok(model, left.lower()) and self._part_ok(model, right.lower()):
+        if _part_ok(model, left.lower()) and _part_ok(model, right.lower()):
             return cut
         return None
 

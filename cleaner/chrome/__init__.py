@@ -73,14 +73,22 @@ class PageAnalysis:
     heuristic: list[Verdict]
 
 
-def analyze(texts: list[str], language: str | None,
-            site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
-    """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
+def _named_chrome(texts: list[str], language: str | None,
+                  site_chrome: Sequence[bool] | None) -> tuple[list[BlockFeatures], list[str | None]]:
+    """Every block's features, and the reason a pattern rule or the site's template names it chrome."""
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
     features = [block_features(text, stopwords) for text in texts]
     site = site_chrome if site_chrome is not None else [False] * len(texts)
-    reasons = [first_rule(f) or (SITE_REPEAT if on_site else None) or repeated for f, on_site, repeated in
-               zip(features, site, repeated_blocks(features), strict=True)]
+    reasons = [first_rule(f) or (SITE_REPEAT if on_site else None)
+               for f, on_site in zip(features, site, strict=True)]
+    return features, reasons
+
+
+def analyze(texts: list[str], language: str | None,
+            site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
+    """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
+    features, named = _named_chrome(texts, language, site_chrome)
+    reasons = [reason or repeated for reason, repeated in zip(named, repeated_blocks(features), strict=True)]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
     return PageAnalysis(features, reasons, classes, heuristic)
@@ -97,11 +105,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     outright apply there, and the site's template lines (``site_chrome``).
     """
     if extracted:
-        stopwords = stopword_table().get(language or "", None) or all_stopwords()
-        features = [block_features(text, stopwords) for text in texts]
-        site = site_chrome if site_chrome is not None else [False] * len(texts)
-        reasons = [first_rule(f) or (SITE_REPEAT if on_site else None)
-                   for f, on_site in zip(features, site, strict=True)]
+        _, reasons = _named_chrome(texts, language, site_chrome)
         return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
     page = analyze(texts, language, site_chrome)
     if model is None:
