@@ -12,7 +12,8 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -59,15 +60,18 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     """The language whose stopwords cover the most tokens, or None when unsure."""
     index = _languages_of_word()
-    hits: dict[str, int] = {}
+    tokens: Counter[str] = Counter()
     seen = 0
     for text in texts:
-        for token in WORD_RE.findall(text.lower()):
-            seen += 1
-            for lang in index.get(token, ()):
-                hits[lang] = hits.get(lang, 0) + 1
+        found = WORD_RE.findall(text.lower())
+        tokens.update(found)
+        seen += len(found)
         if seen >= max_tokens:
             break
+    hits: dict[str, int] = {}
+    for token, count in tokens.items():  # each distinct word once: far fewer than tokens
+        for lang in index.get(token, ()):
+            hits[lang] = hits.get(lang, 0) + count
     if not hits:
         return None
     # Ties go to the alphabetically first language, so the result never depends on order.
@@ -122,6 +126,11 @@ class CompactTable:
         """The value if it is at least ``head_min``, else None: one dict lookup."""
         return self._head.get(key)
 
+    @property
+    def head(self) -> Mapping[str, float]:
+        """The keys at least ``head_min`` and their values (read only by convention)."""
+        return self._head
+
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
@@ -137,11 +146,26 @@ COMMON_ZIPF = 2.5
 class Lexicon:
     """Word frequencies of one language: log10 of the frequency of each lower-case word."""
 
-    __slots__ = ("language", "log_frequencies")
+    __slots__ = ("_common_words", "language", "log_frequencies")
 
     def __init__(self, language: str, log_frequencies: CompactTable) -> None:
         self.language = language
         self.log_frequencies = log_frequencies
+        self._common_words: dict[float, frozenset[str]] = {}
+
+    def common_words(self, min_zipf: float) -> frozenset[str]:
+        """The words at least ``min_zipf`` common (no lower than ``COMMON_ZIPF``).
+
+        Built on first use and kept: a set lookup is what token repair does for every
+        possible cut of every rare word.
+        """
+        found = self._common_words.get(min_zipf)
+        if found is None:
+            assert min_zipf >= COMMON_ZIPF
+            found = frozenset(word for word, value in self.log_frequencies.head.items()
+                              if value + 9.0 >= min_zipf)
+            self._common_words[min_zipf] = found
+        return found
 
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return _reload_lexicon, (self.language,)

@@ -8,6 +8,7 @@ Unicode normalisation, so CJK and typographic text come out exactly as they came
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 
@@ -100,10 +101,7 @@ def diff_edits(block: int, before: str, after: str, rule: str) -> list[Edit]:
 
 def _starts(pieces: list[str]) -> list[int]:
     """Offset of each piece, and the total length at the end."""
-    offsets = [0]
-    for piece in pieces:
-        offsets.append(offsets[-1] + len(piece))
-    return offsets
+    return list(itertools.accumulate(map(len, pieces), initial=0))
 
 
 def _common_prefix(a: str, b: str) -> int:

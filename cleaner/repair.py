@@ -76,10 +76,14 @@ JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
 #: a glued token as common as this is a word, never split
 JOIN_MAX_ZIPF = 4.0
+#: ... and this, unless it is two function words ("ofthe" is a common typo)
+JOIN_CONTENT_MAX_ZIPF = 3.0
 #: the parts of a split must be at least this common
 JOIN_PART_ZIPF = 3.0
 #: glued content words this long on both sides are no closed compound
 LONG_GLUE_PART = 6
+#: a glued token the page repeats is likelier a word: it needs this much more evidence
+REPEATED_TOKEN_MARGIN = 1.5
 #: a capitalised glued token may be a name: it needs this much more evidence
 NAME_EXTRA_MARGIN = 2.0
 #: ... or this common when at least this long
@@ -191,7 +195,25 @@ def _part_ok(model: WordModel, part: str) -> bool:
 
 def _word_cuts(model: WordModel, word: str) -> list[int]:
     """Every cut of ``word`` into two parts that are each a word on their own."""
-    return [cut for cut in range(1, len(word)) if _part_ok(model, word[:cut]) and _part_ok(model, word[cut:])]
+    # The same test as ``_part_ok`` on both parts, short parts first: a set lookup
+    # rejects most cuts of most rare words, and only long parts need the slow tail.
+    lexicon = model.lexicon
+    short_words = lexicon.common_words(JOIN_PART_ZIPF)
+    letters = lexicon.common_words(SINGLE_LETTER_ZIPF)
+    size = len(word)
+    cuts = []
+    for cut in range(1, size):
+        left, right = word[:cut], word[cut:]
+        if cut < LONG_PART_LENGTH and left not in (letters if cut == 1 else short_words):
+            continue
+        rest = size - cut
+        if rest < LONG_PART_LENGTH and right not in (letters if rest == 1 else short_words):
+            continue
+        if (cut >= LONG_PART_LENGTH and lexicon.zipf(left) < LONG_PART_ZIPF) or (
+                rest >= LONG_PART_LENGTH and lexicon.zipf(right) < LONG_PART_ZIPF):
+            continue
+        cuts.append(cut)
+    return cuts
 
 
 def _lower_words(text: str) -> list[str]:
@@ -200,6 +222,29 @@ def _lower_words(text: str) -> list[str]:
         return _TOKEN_RE.findall(text.lower())
     # Lower-casing may change what counts as a letter ("İ"): lower each word on its own.
     return [word.lower() for word in _TOKEN_RE.findall(text)]
+
+
+class _ProtectedSpans:
+    """The spans of a block no rule may touch (URLs, addresses, paths, code, the user's
+    patterns), found when a rule first asks: most blocks get no proposal at all."""
+
+    __slots__ = ("_patterns", "_spans", "_text")
+
+    def __init__(self, text: str, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self._text = text
+        self._patterns = patterns
+        self._spans: list[tuple[int, int]] | None = None
+
+    def overlap(self, start: int, end: int) -> bool:
+        if self._spans is None:
+            text = self._text
+            # Token by token: a pattern like \S*x\S* would be quadratic on a long token.
+            spans = [m.span() for m in _NON_SPACE_RE.finditer(text)
+                     if _PROTECTED_TOKEN_RE.search(m.group())] if _PROTECTED_TOKEN_RE.search(text) else []
+            for pattern in self._patterns:
+                spans.extend(m.span() for m in pattern.finditer(text))
+            self._spans = spans
+        return any(s < end and start < e for s, e in self._spans)
 
 
 @dataclass
@@ -212,12 +257,20 @@ class Repairer:
     page_words: Counter[str] = field(default_factory=Counter)
     #: "w1 w2" for every two words the page puts side by side (where they merge into a word)
     page_pairs: Counter[str] = field(default_factory=Counter)
-    #: lower-case words that may be two glued words: rare, and only once on the page
+    #: lower-case words that may be two glued words: rare enough, and long enough
     join_candidates: frozenset[str] = frozenset()
     #: first words of the page's word pairs that merge into a common word ("nu" of "nu clear")
     split_starts: frozenset[str] = frozenset()
     #: each kept block's lower-case words, counted once for the page and reused per block
     block_words: dict[str, list[str]] = field(default_factory=dict)
+    #: the cuts of each join candidate into two words, found once for the page
+    word_cuts: dict[str, list[int]] = field(default_factory=dict)
+
+    def cuts(self, model: WordModel, word: str) -> list[int]:
+        found = self.word_cuts.get(word)
+        if found is None:
+            found = self.word_cuts[word] = _word_cuts(model, word)
+        return found
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
@@ -226,20 +279,35 @@ class Repairer:
         pairs: Counter[str] = Counter()
         blocks: dict[str, list[str]] = {}
         if model is not None:
-            common = model.lexicon.log_frequencies.get_head
+            head = model.lexicon.log_frequencies.head
             blocks = {text: _lower_words(text) for text in texts}
             for text in texts:  # a block the page repeats counts every time
                 words.update(blocks[text])
             # Only pairs that merge into a common word, or into a word the page writes
             # whole elsewhere ("Dun marrow" beside "Dunmarrow"), are ever asked about (splits).
             for text in texts:
-                pairs.update(f"{a} {b}" for a, b in itertools.pairwise(blocks[text])
-                             if common(a + b) is not None or a + b in words)
-        # Damage is rare and random: a token the page repeats is a word, never glue.
-        candidates = frozenset(
-            word for word, count in words.items()
-            if count <= 1 and len(word) >= 3 and (common(word) or -99.0) + 9.0 < JOIN_MAX_ZIPF
-        ) if model is not None else frozenset()
+                # map, filter and compress run in C: this visits every word pair of the page.
+                block = blocks[text]
+                merged = list(map(str.__add__, block, block[1:]))
+                mergeable = set(filter(head.__contains__, merged)) | set(filter(words.__contains__, merged))
+                if mergeable:
+                    pairs.update(itertools.compress(map("{} {}".format, block, block[1:]),
+                                                    map(mergeable.__contains__, merged)))
+        candidates: frozenset[str] = frozenset()
+        if model is not None:
+            stop = stopword_table().get(model.lexicon.language, frozenset())
+            # Damage is rare and random: a token the page repeats, or a word of some
+            # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
+            # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
+            found: list[str] = []
+            for word, count in words.items():
+                zipf = head.get(word, -99.0) + 9.0
+                if zipf >= JOIN_MAX_ZIPF or len(word) < 3:
+                    continue
+                if (count <= 1 and zipf < JOIN_CONTENT_MAX_ZIPF) or any(
+                        word[:cut] in stop and word[cut:] in stop for cut in range(1, len(word))):
+                    found.append(word)
+            candidates = frozenset(found)
         starts = frozenset(pair.partition(" ")[0] for pair in pairs)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
                    starts, blocks)
@@ -298,10 +366,7 @@ class Repairer:
     def join_split(self, model: WordModel, token: _Token) -> tuple[int, float] | None:
         """Best cut of a glued token and its gain; None if it is no candidate."""
         lower = token.lower
-        if len(lower) < 3 or self._seen_elsewhere(lower):
-            return None  # damage is rare and random; a token the page repeats is a word
-        # Cheap first: most rare words have no cut into two words at all.
-        cuts = _word_cuts(model, lower)
+        cuts = self.cuts(model, lower)
         if not cuts:
             return None
         z_token = model.zipf(lower)
@@ -330,12 +395,17 @@ class Repairer:
                 # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
                 # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
-            if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4):
+            if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4) \
+                    and not (left in stop and (right in stop or left == "i")):
                 # "Hartwell", "Bedora": names the lexicon lacks. A sentence's first word glued
                 # to a function word ("Rainfallwas") is no name.
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
+        if best is not None and self._seen_elsewhere(lower):
+            # Damage is rare and random: a token the page repeats is likelier a word
+            # (a name, a term) than the same glue twice, unless the glue is plain.
+            best = (best[0], best[1] - REPEATED_TOKEN_MARGIN)
         return best
 
     def hyphen_choice(self, model: WordModel, left: str, right: str) -> str | None:
@@ -374,34 +444,32 @@ class Repairer:
             token.following = matches[i + 1].group().lower()
         return token
 
-    def _free(self, text: str, start: int, end: int, spans: list[tuple[int, int]],
-              *words: str) -> bool:
+    def _free(self, start: int, end: int, spans: _ProtectedSpans, *words: str) -> bool:
         if any(w.lower() in self.protect for w in words):
             return False
-        return not any(s < end and start < e for s, e in spans)
+        return not spans.overlap(start, end)
 
     def propose(self, text: str, hyphen_breaks: tuple[int, ...] = ()) -> Iterator[Proposal]:
         model = self.model
-        # Token by token: a pattern like \S*x\S* would be quadratic on a long token.
-        spans = [(m.start(), m.end()) for m in _NON_SPACE_RE.finditer(text)
-                 if _PROTECTED_TOKEN_RE.search(m.group())] if _PROTECTED_TOKEN_RE.search(text) else []
-        for pattern in self.protect_patterns:
-            spans.extend(m.span() for m in pattern.finditer(text))
-        if model is not None:
-            # Words are matched once; the costly work below starts only at candidates.
+        if model is None:
+            return
+        spans = _ProtectedSpans(text, self.protect_patterns)
+        words = self.block_words.get(text)
+        if words is None:
+            words = _lower_words(text)
+        yield from self._hyphens(model, text, hyphen_breaks, spans)
+        # Most blocks hold no word that starts a split or may be glue: they are never matched.
+        joins = not model.lexicon.compounding and not self.join_candidates.isdisjoint(words)
+        if joins or not self.split_starts.isdisjoint(words):
             matches = list(_TOKEN_RE.finditer(text))
-            words = self.block_words.get(text)
-            if words is None:
-                words = _lower_words(text)
-            yield from self._hyphens(model, text, hyphen_breaks, spans)
             yield from self._splits(model, text, matches, words, spans)
-            if not model.lexicon.compounding:
+            if joins:
                 yield from self._joins(model, text, matches, words, spans)
-            yield from self._sentence_spaces(model, text, spans)
-            yield from self._quote_spaces(text, spans)
+        yield from self._sentence_spaces(model, text, spans)
+        yield from self._quote_spaces(text, spans)
 
     def _hyphens(self, model: WordModel, text: str, hyphen_breaks: tuple[int, ...],
-                 spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+                 spans: _ProtectedSpans) -> Iterator[Proposal]:
         for pos in hyphen_breaks:
             left_m = re.search(rf"{LETTERS}+$", text[:pos])
             right_m = re.match(rf"{LETTERS}+", text[pos + 1:])
@@ -409,14 +477,14 @@ class Repairer:
                 continue
             left, right = left_m.group(), right_m.group()
             end = pos + 1 + right_m.end()
-            if self._free(text, left_m.start(), end, spans, left, right) and \
+            if self._free(left_m.start(), end, spans, left, right) and \
                     self.hyphen_choice(model, left, right) == "merge":
                 yield Proposal(left_m.start(), end, left + right, "repair:hyphen", 5.0)
         for m in _INLINE_HYPHEN_RE.finditer(text):
             left, right = m.group(1), m.group(2)
             if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS:
                 continue
-            if not self._free(text, m.start(), m.end(), spans, left, right):
+            if not self._free(m.start(), m.end(), spans, left, right):
                 continue
             choice = self.hyphen_choice(model, left, right)
             if choice == "merge":
@@ -425,7 +493,7 @@ class Repairer:
                 yield Proposal(m.start(), m.end(), f"{left}-{right}", "repair:hyphen", 5.0)
 
     def _splits(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
-                spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+                spans: _ProtectedSpans) -> Iterator[Proposal]:
         starts, pairs = self.split_starts, self.page_pairs
         for i in [i for i, word in enumerate(words[:-1]) if word in starts]:
             left_match, right_match = matches[i], matches[i + 1]
@@ -443,20 +511,25 @@ class Repairer:
             gain = self.split_gain(model, left, right)
             if gain is None or gain < SPLIT_MARGIN:
                 continue
-            if self._free(text, left.start, right.end, spans, left.text, right.text, left.text + right.text):
+            if self._free(left.start, right.end, spans, left.text, right.text, left.text + right.text):
                 yield Proposal(left.start, right.end, left.text + right.text, "repair:split", gain)
 
     def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
-               spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+               spans: _ProtectedSpans) -> Iterator[Proposal]:
         candidates = self.join_candidates
         for i in [i for i, word in enumerate(words) if word in candidates]:
+            # Cheap first: most rare words have no cut into two words at all; a contraction
+            # ending glued to a word ("it'spossible") is the one other kind of join.
+            start = matches[i].start()
+            if not self.cuts(model, words[i]) and not (start and text[start - 1] in "'’"):
+                continue
             word = matches[i].group()
             token = self._token(text, matches, i)
             if word[:1].isupper() and _CITED_NAME_RE.match(text, token.end):
                 continue  # "Cantell, Joanna (2019)": a surname in a reference, not glue
             contraction = self._contraction_cut(model, text, token)
             if contraction is not None:
-                if self._free(text, token.start, token.end, spans, word):
+                if self._free(token.start, token.end, spans, word):
                     yield Proposal(token.start, token.end, f"{word[:contraction]} {word[contraction:]}",
                                    "repair:join", 3.0)
                 continue
@@ -473,7 +546,7 @@ class Repairer:
                 if camel is None:
                     continue
                 cut, gain = camel, 3.0
-            if self._free(text, token.start, token.end, spans, word):
+            if self._free(token.start, token.end, spans, word):
                 yield Proposal(token.start, token.end, f"{word[:cut]} {word[cut:]}", "repair:join", gain)
 
     @staticmethod
@@ -514,7 +587,7 @@ class Repairer:
         return None
 
     def _sentence_spaces(self, model: WordModel, text: str,
-                         spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+                         spans: _ProtectedSpans) -> Iterator[Proposal]:
         for m in _SENTENCE_GLUE_RE.finditer(text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if not _plain(right) or model.common_zipf(right.lower()) < JOIN_PART_ZIPF:
@@ -527,10 +600,10 @@ class Repairer:
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":
                 continue  # "exports.Cow = Cow;" is code
-            if self._free(text, m.start(), m.end(), spans, left, right):
+            if self._free(m.start(), m.end(), spans, left, right):
                 yield Proposal(m.start(), m.end(), f"{left}{mark} {right}", "repair:space", 4.0)
 
-    def _quote_spaces(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Proposal]:
+    def _quote_spaces(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
         if '"' not in text:
             return
         quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
@@ -539,7 +612,7 @@ class Repairer:
         opening = set(quotes[::2])
         for m in _QUOTE_GLUE_RE.finditer(text):
             before, after = m.group(1), m.group(2)
-            if not self._free(text, m.start(), m.end(), spans):
+            if not self._free(m.start(), m.end(), spans):
                 continue
             spaced = f'{before} "{after}' if m.end(1) in opening else f'{before}" {after}'
             yield Proposal(m.start(), m.end(), spaced, "repair:space", 4.0)
