@@ -39,6 +39,7 @@ _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACE
 _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/.])"
 )
+_SENTENCE_MARK_RE = re.compile(r"[.!?][A-Z\u00c0-\u00de]")
 _INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
 #: what makes a whitespace-delimited token a URL, address, path, file or domain name, or
 #: code identifier; top-level domains are written in lower case: "example.at", but
@@ -322,26 +323,31 @@ class Repairer:
         """Common enough to stand on its own: "any", "thing", "up"; not "th", "sa"."""
         return model.common_zipf(word) >= (SHORT_WORD_ZIPF if len(word) <= 2 else PAIR_OF_WORDS_ZIPF)
 
-    def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
-        """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
-        merged = left.lower + right.lower
-        z_merged = model.common_zipf(merged)
-        if len(left.lower) < 2 or len(right.lower) < 2:
-            return None
-        if z_merged < MERGED_MIN_ZIPF:
+    def _never_merged(self, model: WordModel, left: str, right: str) -> bool:
+        """Two lower-case words side by side that no context could make one word."""
+        if len(left) < 2 or len(right) < 2:
+            return True
+        merged = left + right
+        apart = self.page_pairs.get(f"{left} {right}", 0)
+        if model.common_zipf(merged) < MERGED_MIN_ZIPF:
             # A rare word or a name the page spells whole more than once and more often
             # than apart, split here into pieces that are not both real words: the
-            # page's own spelling decides.
+            # page's own spelling decides. Any other rare merge is never made.
             whole = self.page_words.get(merged, 0)
-            if whole >= 2 and whole > self.page_pairs.get(f"{left.lower} {right.lower}", 0) and not (
-                    self._real_word(model, left.lower) and self._real_word(model, right.lower)):
-                return SPLIT_MARGIN + PAGE_EVIDENCE
+            return not (whole >= 2 and whole > apart
+                        and not (self._real_word(model, left) and self._real_word(model, right)))
+        # Two real words the page writes apart more than once ("any thing" in an old
+        # text) are its own usage, not damage.
+        return apart > 1 and self._real_word(model, left) and self._real_word(model, right)
+
+    def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
+        """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
+        if self._never_merged(model, left.lower, right.lower):
             return None
-        if (self.page_pairs.get(f"{left.lower} {right.lower}", 0) > 1
-                and self._real_word(model, left.lower) and self._real_word(model, right.lower)):
-            # Two real words the page writes apart more than once ("any thing" in an old
-            # text) are its own usage, not damage.
-            return None
+        merged = left.lower + right.lower
+        z_merged = model.common_zipf(merged)
+        if z_merged < MERGED_MIN_ZIPF:
+            return SPLIT_MARGIN + PAGE_EVIDENCE  # the page's own spelling
         prev, nxt = left.previous, right.following
         if model.bigrams is None:
             gain = model.unigram(merged) - model.unigram(left.lower) - model.unigram(right.lower)
@@ -480,7 +486,7 @@ class Repairer:
             if self._free(left_m.start(), end, spans, left, right) and \
                     self.hyphen_choice(model, left, right) == "merge":
                 yield Proposal(left_m.start(), end, left + right, "repair:hyphen", 5.0)
-        for m in _INLINE_HYPHEN_RE.finditer(text):
+        for m in _INLINE_HYPHEN_RE.finditer(text) if "- " in text else ():
             left, right = m.group(1), m.group(2)
             if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS:
                 continue
@@ -501,12 +507,13 @@ class Repairer:
             if right_match.start() != left_end + 1 or text[left_end] != " ":
                 continue
             # Only a pair that makes a common word when merged is a candidate at all.
-            if f"{words[i]} {words[i + 1]}" not in pairs:
+            if f"{words[i]} {words[i + 1]}" not in pairs or not (
+                    _plain(left_match.group()) and right_match.group().islower()):
+                continue
+            if self._never_merged(model, words[i], words[i + 1]):
                 continue
             left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
             if _attached(text, left, allow_hyphen=True) or _attached(text, right, allow_contraction=True):
-                continue
-            if not (_plain(left.text) and right.text.islower()):
                 continue
             gain = self.split_gain(model, left, right)
             if gain is None or gain < SPLIT_MARGIN:
@@ -588,6 +595,8 @@ class Repairer:
 
     def _sentence_spaces(self, model: WordModel, text: str,
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
+        if not _SENTENCE_MARK_RE.search(text):
+            return  # a cheap scan first: most blocks have no sentence mark before a capital
         for m in _SENTENCE_GLUE_RE.finditer(text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if not _plain(right) or model.common_zipf(right.lower()) < JOIN_PART_ZIPF:
