@@ -37,7 +37,7 @@ _SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _QUOTE_RE = re.compile('"')
 _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
 _SENTENCE_GLUE_RE = re.compile(
-    rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/.])"
+    rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/]|\.\w)"
 )
 _SENTENCE_MARK_RE = re.compile(r"[.!?][A-Z\u00c0-\u00de]")
 _INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
@@ -597,14 +597,20 @@ class Repairer:
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
         if not _SENTENCE_MARK_RE.search(text):
             return  # a cheap scan first: most blocks have no sentence mark before a capital
+        stop = stopword_table().get(model.lexicon.language, frozenset())
         for m in _SENTENCE_GLUE_RE.finditer(text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
-            if not _plain(right) or model.common_zipf(right.lower()) < JOIN_PART_ZIPF:
+            if not _plain(right):
                 continue
-            # After a capitalised word ("Lisbon.Press") both words must be common:
-            # a rare pair of names glued by a dot is likelier a brand than damage.
-            if not left.islower() and (model.common_zipf(left.lower()) < JOIN_PART_ZIPF
-                                       or model.common_zipf(right.lower()) < 4.5):
+            z_left, z_right = model.common_zipf(left.lower()), model.common_zipf(right.lower())
+            if left.islower():
+                # A common word ends the sentence; what starts the next may be a name.
+                if z_right < JOIN_PART_ZIPF and (z_left < JOIN_PART_ZIPF or len(right) < 3):
+                    continue
+            elif (z_left < JOIN_PART_ZIPF or z_right < 4.5) and right.lower() not in stop:
+                # After a capitalised word ("Lisbon.Press") both words must be common, or
+                # the next sentence start with a function word ("Aran.In"): a rare pair
+                # of names glued by a dot is likelier a brand than damage.
                 continue
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":
