@@ -75,6 +75,8 @@ SPLIT_MARGIN_UNIGRAM = 3.0
 JOIN_MARGIN = 1.5
 JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
+#: "I" glued to a word this rare is no word, even if the lexicon lists it ("Ithought")
+KNOWN_WORD_ZIPF = 2.0
 #: a glued token as common as this is a word, never split
 JOIN_MAX_ZIPF = 4.0
 #: ... and this, unless it is two function words ("ofthe" is a common typo)
@@ -95,6 +97,8 @@ SINGLE_LETTER_ZIPF = 5.5
 #: a merged word must be at least this common (and so in the lexicon's fast part)
 MERGED_MIN_ZIPF = 2.5
 assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
+#: camel-case identifiers that make a page one that writes code
+IDENTIFIERS_ON_CODE_PAGE = 4
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
 HYPHEN_SLACK = 1.5
 #: a spelling the page uses elsewhere counts this much (log10) in its favour
@@ -217,6 +221,57 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     return cuts
 
 
+_CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
+
+
+def _camel_glue_cut(model: WordModel, word: str) -> int | None:
+    """Where ``word`` may be two words glued with the second capitalised ("ofNew",
+    "thatI"): one lower-to-upper step, a function word on one side; else None."""
+    steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    if len(steps) != 1 or model.zipf(word) >= 2.0:
+        return None
+    cut = steps[0]
+    left, right = word[:cut], word[cut:]
+    if not (_plain(left) and _plain(right)) or len(left) < 2 or (len(right) < 2 and right != "I"):
+        return None
+    # Identifiers glue content words ("setTimeout", "NetLog"); glue damage
+    # almost always involves a function word ("ofNew", "thatI").
+    stop = stopword_table().get(model.lexicon.language, frozenset())
+    if left.lower() not in stop and right.lower() not in stop:
+        return None
+    if _part_ok(model, left.lower()) and _part_ok(model, right.lower()):
+        return cut
+    return None
+
+
+def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
+    """Does the page write code identifiers ("reqHeaders", "toString" twice)?
+
+    A lower-case first word glued to a capitalised one that the lexicon does not
+    know and no glue could make, or the same one twice, looks like code; glue damage
+    makes one now and then ("ofRAM"), a page of code several. (Brands are capitalised:
+    "YouTube", "iPhone" are known words, "DevTools" says nothing.)
+    """
+    seen: set[str] = set()
+    evidence = 0
+    for text in texts:
+        for step in _CAMEL_STEP_RE.finditer(text):
+            start, end = step.start(), step.end()
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            word = text[start:end]
+            if not word[0].islower() or model.zipf(word) >= 2.0:
+                continue
+            if word in seen or _camel_glue_cut(model, word) is None:
+                evidence += 1
+                if evidence >= IDENTIFIERS_ON_CODE_PAGE:
+                    return True
+            seen.add(word)
+    return False
+
+
 def _lower_words(text: str) -> list[str]:
     """The block's words in lower case, one for each match of ``_TOKEN_RE`` in ``text``."""
     if text.isascii():
@@ -264,6 +319,8 @@ class Repairer:
     split_starts: frozenset[str] = frozenset()
     #: each kept block's lower-case words, counted once for the page and reused per block
     block_words: dict[str, list[str]] = field(default_factory=dict)
+    #: the page writes code identifiers: camel case there is never glue
+    identifiers: bool = False
     #: the cuts of each join candidate into two words, found once for the page
     word_cuts: dict[str, list[int]] = field(default_factory=dict)
 
@@ -311,7 +368,7 @@ class Repairer:
             candidates = frozenset(found)
         starts = frozenset(pair.partition(" ")[0] for pair in pairs)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
-                   starts, blocks)
+                   starts, blocks, model is not None and _writes_identifiers(model, texts))
 
     # -- evidence ---------------------------------------------------------------
 
@@ -394,7 +451,10 @@ class Repairer:
                 if nxt is not None:
                     split += model.transition(right, nxt)
                 gain = split - whole
-            if z_token > 0:
+            if z_token > 0 and not (cut == 1 and token.text[0] == "I" and z_token < KNOWN_WORD_ZIPF
+                                    and model.lexicon.language == "en"):
+                # A known word needs more evidence; but the English "I" is always upper
+                # case, and web text repeats its glue: "Ithought" is a rare typo entry.
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
             if left not in stop and right not in stop and (
                     len(left) < LONG_GLUE_PART or len(right) < LONG_GLUE_PART or z_token > 0):
@@ -575,23 +635,11 @@ class Repairer:
         return None
 
     def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
-        """"thatI", "ofNew", "ProductsAcme": one lower-to-upper step between two words."""
-        word = token.text
-        steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
-        if len(steps) != 1 or model.zipf(token.lower) >= 2.0 or self._seen_elsewhere(token.lower):
+        """"thatI", "ofNew": one lower-to-upper step between two words, on a page that
+        writes no code identifiers."""
+        if self.identifiers or self._seen_elsewhere(token.lower):
             return None
-        cut = steps[0]
-        left, right = word[:cut], word[cut:]
-        if not (_plain(left) and _plain(right)) or len(left) < 2 or (len(right) < 2 and right != "I"):
-            return None
-        # Identifiers glue content words ("setTimeout", "NetLog"); glue damage
-        # almost always involves a function word ("ofNew", "thatI").
-        stop = stopword_table().get(model.lexicon.language, frozenset())
-        if left.lower() not in stop and right.lower() not in stop:
-            return None
-        if _part_ok(model, left.lower()) and _part_ok(model, right.lower()):
-            return cut
-        return None
+        return _camel_glue_cut(model, token.text)
 
     def _sentence_spaces(self, model: WordModel, text: str,
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
@@ -607,10 +655,12 @@ class Repairer:
                 # A common word ends the sentence; what starts the next may be a name.
                 if z_right < JOIN_PART_ZIPF and (z_left < JOIN_PART_ZIPF or len(right) < 3):
                     continue
-            elif (z_left < JOIN_PART_ZIPF or z_right < 4.5) and right.lower() not in stop:
+            elif not _plain(left) or (
+                    (z_left < JOIN_PART_ZIPF or z_right < 4.5) and right.lower() not in stop):
                 # After a capitalised word ("Lisbon.Press") both words must be common, or
                 # the next sentence start with a function word ("Aran.In"): a rare pair
-                # of names glued by a dot is likelier a brand than damage.
+                # of names glued by a dot is likelier a brand than damage. After an
+                # acronym ("OS.File") it is a name in code.
                 continue
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":
