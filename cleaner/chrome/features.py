@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = frozenset(".!?。！？…:;\"'”’»)")
 _DIGIT_RE = re.compile(r"\d")
-_INITIAL_RE = re.compile(r"\b[^\W\d_]")
+_FIRST = operator.itemgetter(0)
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and one of
@@ -29,6 +30,8 @@ class BlockFeatures:
     chars: int
     words: float
     tokens: tuple[str, ...]
+    #: ``tokens`` in lower case
+    lower_tokens: list[str]
     stopword_share: float
     ends_with_punctuation: bool
     capitalised_share: float
@@ -44,9 +47,12 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     # block of every page, and Python-level loops over tokens dominated its cost.
     lower = text.lower()
     tokens = tuple(WORD_RE.findall(text))
-    lower_tokens = WORD_RE.findall(lower)
+    # Tokens hold no spaces, and lower-casing adds none: one C-level pass for all of them.
+    lower_tokens = " ".join(tokens).lower().split(" ") if tokens else []
     cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
-    initials = _INITIAL_RE.findall(text)  # first letters of the words that start with one
+    # Each word's first character; only letters count as initials ("3D" has none).
+    firsts = "".join(map(_FIRST, tokens))
+    initials = sum(map(str.isalpha, firsts))
     words = float(len(tokens)) if cjk == 0 else len(tokens) + cjk / 2.0
     if cjk:
         # Unsegmented CJK prose has no stopwords to count; treat it as neutral prose.
@@ -54,7 +60,7 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     else:
         stopword_count = sum(map(stopwords.__contains__, lower_tokens))
         stop_share = stopword_count / len(lower_tokens) if lower_tokens else 0.0
-    capitalised = sum(map(str.isupper, initials))
+    capitalised = sum(map(str.isupper, firsts))
     chars = len(text)
     non_space = len("".join(text.split())) or 1
     stripped = text.rstrip()
@@ -68,9 +74,10 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
         chars=chars,
         words=words,
         tokens=tokens,
+        lower_tokens=lower_tokens,
         stopword_share=stop_share,
         ends_with_punctuation=bool(stripped) and stripped[-1] in _TERMINAL,
-        capitalised_share=capitalised / len(initials) if initials else 0.0,
+        capitalised_share=capitalised / initials if initials else 0.0,
         digit_share=digits / non_space,
         alpha_share=letters / non_space,
         url_count=len(_URL_RE.findall(text)) if "." in text else 0,
