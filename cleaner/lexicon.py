@@ -68,6 +68,9 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
         seen += len(found)
         if seen >= max_tokens:
             break
+    unspaced = _unspaced_language(tokens)
+    if unspaced is not None:
+        return unspaced
     hits: dict[str, int] = {}
     for token, count in tokens.items():  # each distinct word once: far fewer than tokens
         for lang in index.get(token, ()):
@@ -80,6 +83,35 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     if best_hits < _MIN_HITS or best_hits / seen < _MIN_SHARE:
         return None
     return best_lang
+
+
+#: scripts written without spaces between words, and the language each one marks
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+#: share of a page's letters in CJK scripts that makes it a CJK page
+_CJK_PAGE_SHARE = 0.5
+#: languages whose words are not separated by spaces (or whose spaces separate phrases,
+#: not words): word frequencies say nothing about where a space is missing there
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "ko"})
+
+
+def _unspaced_language(tokens: Counter[str]) -> str | None:
+    """zh, ja or ko when most of the page's letters are in those scripts (a run of CJK
+    characters is a single ``\\w+`` token: stopword votes cannot see its words)."""
+    letters = han = kana = hangul = 0
+    for token, count in tokens.items():
+        letters += len(token) * count
+        if not token.isascii():
+            han += len(_HAN_RE.findall(token)) * count
+            kana += len(_KANA_RE.findall(token)) * count
+            hangul += len(_HANGUL_RE.findall(token)) * count
+    cjk = han + kana + hangul
+    if not cjk or cjk < _CJK_PAGE_SHARE * letters:
+        return None
+    if hangul > han + kana:
+        return "ko"
+    return "ja" if kana >= 0.1 * (han + kana) else "zh"
 
 
 class CompactTable:

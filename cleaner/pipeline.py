@@ -19,7 +19,7 @@ from cleaner.chrome.model import LineModel, load_model
 from cleaner.config import CleanerConfig, InputFormat
 from cleaner.document import Block, CleanResult, Edit, Verdict
 from cleaner.io import CleanerError
-from cleaner.lexicon import detect_language, load_bigrams, load_lexicon
+from cleaner.lexicon import UNSPACED_LANGUAGES, detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import normalize_block
 from cleaner.repair import Repairer, WordModel
 from cleaner.segment import segment, unify_line_breaks
@@ -164,6 +164,8 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 def word_model(language: str | None) -> WordModel | None:
     """The repair evidence for a language: frequencies, and bigrams where shipped."""
+    if language in UNSPACED_LANGUAGES:
+        return None  # no spaces between words: no word to split, join or mend
     lexicon = load_lexicon(language) if language else None
     if lexicon is None:
         return None

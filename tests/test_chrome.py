@@ -132,3 +132,23 @@ def test_trigger_gate_never_changes_a_decision() -> None:
                 for p, limit in ((rule.pattern, rule.max_words), (rule.weak, rule.weak_max_words))
             )
             assert (rule.check(features, block_keys(features)) is not None) == ungated, (rule.reason, text)
+
+
+CHINESE_PROSE = (
+    "上個週末我們一家人開車到山上的小村子，路上的樹葉已經變成了紅色和黃色，看起來非常漂亮。",
+    "村子裡的老房子大多是用木頭蓋的，住在這裡的人們每天早上都會到河邊洗菜，然後在門口聊天。",
+    "晚上我們在朋友家吃了一頓很豐盛的晚餐，大家一邊喝茶一邊說著這幾年發生的事情，一直到很晚才休息。",
+)
+
+
+def test_chinese_page_loses_its_menus_and_comment_thread() -> None:
+    comments = ["#1 小明 於 2020/01/02 10:00", "好美的地方", "下次也想去看看",
+                "#2 阿華 於 2020/01/03 21:15", "照片拍得真好", "謝謝分享",
+                "#3 訪客 於 2020/01/05 08:40", "這個季節最適合去了"]
+    page = _page("首頁", "旅遊", "美食", "相關文章", "山上的小村子", *CHINESE_PROSE, "全站分類：旅遊日記",
+                 "留言列表 (3)", *comments, "回到頂端")
+    result = clean_document(page)
+    assert result.language == "zh"
+    assert all(p in result.text for p in CHINESE_PROSE)  # and repair added no space inside them
+    for chrome_line in ("首頁", "相關文章", "全站分類", "留言列表", *comments, "回到頂端"):
+        assert chrome_line not in result.text

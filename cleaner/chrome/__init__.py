@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.chrome import appeals, legal, navigation, structure
+from cleaner.chrome import appeals, cjk, legal, navigation, structure
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
 from cleaner.chrome.model import LineModel, page_features
@@ -23,6 +23,7 @@ RULES: tuple[RuleFunction, ...] = (
     *appeals.RULES,
     *legal.RULES,
     *navigation.RULES,
+    *cjk.RULES,
 )
 
 __all__ = ["RULES", "PageAnalysis", "analyze", "classify", "first_rule"]

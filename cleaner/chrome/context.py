@@ -40,6 +40,9 @@ class Thresholds:
     cluster_gap: int = 2
     #: a related/comments heading ends the article only after this share of its prose
     marker_after_share: float = 0.5
+    #: clusters after an announced one, each smaller than this share of the article's
+    #: prose, are announced too
+    announced_chain_share: float = 0.5
 
 
 THRESHOLDS = Thresholds()
@@ -294,6 +297,16 @@ def _keep_main_clusters(
         sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
     ]
     main = max(weights)
+    # A comment thread runs on to the page's foot in many small clusters: all of them
+    # follow the heading that announced the first, until a big cluster breaks the chain.
+    following = False
+    for index, weight in enumerate(weights):
+        if announced[index]:
+            following = True
+        elif following and weight < t.announced_chain_share * main:
+            announced[index] = True
+        else:
+            following = False
     result = list(verdicts)
     for cluster, weight, after_marker in zip(clusters, weights, announced, strict=True):
         # Text announced by "Related stories" or "12 Comments" is not the article

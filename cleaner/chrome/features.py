@@ -49,14 +49,16 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     tokens = tuple(WORD_RE.findall(text))
     # Tokens hold no spaces, and lower-casing adds none: one C-level pass for all of them.
     lower_tokens = " ".join(tokens).lower().split(" ") if tokens else []
-    cjk = 0 if text.isascii() else len(_CJK_RE.findall(text))
+    cjk_chars = [] if text.isascii() else _CJK_RE.findall(text)
+    cjk = len(cjk_chars)
     # Each word's first character; only letters count as initials ("3D" has none).
     firsts = "".join(map(_FIRST, tokens))
     initials = sum(map(str.isalpha, firsts))
     words = float(len(tokens)) if cjk == 0 else len(tokens) + cjk / 2.0
     if cjk:
-        # Unsegmented CJK prose has no stopwords to count; treat it as neutral prose.
-        stop_share = 0.3
+        # Unsegmented CJK text has no words to look up; its function characters ("的",
+        # "了", "の", "は") are as dense in prose and as rare in menus and titles.
+        stop_share = sum(map(stopwords.__contains__, cjk_chars)) / cjk
     else:
         stopword_count = sum(map(stopwords.__contains__, lower_tokens))
         stop_share = stopword_count / len(lower_tokens) if lower_tokens else 0.0

@@ -1,0 +1,70 @@
+"""Chrome in Chinese and Japanese: menus, related-post headings, comment areas.
+
+The phrase rules of the other families match whole words between word boundaries;
+Chinese and Japanese write no spaces, so a menu label is one long ``\\w+`` run and
+those boundaries never fall. These phrases are matched anywhere inside a short block
+instead: a label, a button or a heading, never a sentence of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.chrome.features import BlockFeatures
+
+#: blocks longer than this (in words; a CJK character counts half) are text, not labels
+MAX_WORDS = 9
+#: a label may add this many characters to its phrase ("留言列表 (42)", "分類：旅遊"); a
+#: sentence that uses the word ("每每分享...的鏡頭") adds more
+LABEL_EXTRA_CHARS = 6
+
+#: each family's phrases, traditional and simplified Chinese and Japanese
+_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chrome:nav", (
+        "首頁", "首页", "跳到主文", "跳至主要內容", "跳到主要内容", "回到頂端", "回到顶部", "返回頂部",
+        "返回顶部", "上一篇", "下一篇", "上一頁", "下一頁", "上一页", "下一页", "網站導覽", "网站导航",
+        "ホーム", "トップへ戻る", "ページの先頭へ", "ページトップ", "前の記事", "次の記事", "メニュー",
+        "サイトマップ", "網站地圖", "网站地图", "▲top",
+    )),
+    ("chrome:related", (
+        "相關文章", "相关文章", "熱門文章", "热门文章", "最新文章", "推薦文章", "推荐文章", "延伸閱讀",
+        "延伸阅读", "您可能會有興趣", "你可能會有興趣", "你可能会感兴趣", "猜你喜歡", "猜你喜欢",
+        "其他的文章", "其他文章", "相關新聞", "相关新闻", "熱門新聞", "热门新闻", "関連記事", "人気記事",
+        "おすすめ記事", "最新記事", "新着記事", "関連ニュース",
+    )),
+    ("chrome:comments", (
+        "留言列表", "發表留言", "发表留言", "我要留言", "發表評論", "发表评论", "評論", "评论", "回覆",
+        "回复", "コメント", "コメントを書く", "返信",
+    )),
+    ("chrome:share", ("分享到", "分享至", "分享", "轉寄", "转发", "シェア", "ツイート", "ブックマーク")),
+    ("chrome:login", ("登入", "登錄", "登录", "註冊", "注册", "ログイン", "会員登録", "新規登録")),
+    ("chrome:copyright", (
+        "版權所有", "版权所有", "著作權", "著作权", "隱私權", "隐私政策", "隱私政策", "免責聲明",
+        "免责声明", "使用條款", "使用条款", "利用規約", "プライバシーポリシー", "無斷轉載", "禁止转载",
+        "轉載須經", "转载须经", "無断転載",
+    )),
+    ("chrome:tags", ("全站分類", "個人分類", "個人分类", "文章分類", "文章分类", "分類：", "分类：",
+                     "標籤：", "标签：", "カテゴリー", "タグ：")),
+    ("chrome:ad", ("廣告", "广告", "広告", "贊助", "赞助", "スポンサー")),
+)
+
+_PATTERNS = tuple((reason, re.compile("|".join(re.escape(p) for p in phrases)))
+                  for reason, phrases in _PHRASES)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def cjk_label(features: BlockFeatures) -> str | None:
+    """A short block of Chinese or Japanese that names a piece of site chrome."""
+    if features.words > MAX_WORDS or features.text.isascii():
+        return None
+    chars = len(_CJK_RE.findall(features.text))
+    if not chars:
+        return None
+    for reason, pattern in _PATTERNS:
+        match = pattern.search(features.text)
+        if match and chars <= len(match.group()) + LABEL_EXTRA_CHARS:
+            return reason
+    return None
+
+
+RULES = (cjk_label,)
