@@ -59,8 +59,13 @@ def tokens(text: str) -> Counter[str]:
     return Counter(t.lower() for t in TOKEN_RE.findall(text))
 
 
+#: invisible characters (soft hyphens, zero-width spaces and joiners, BOM): a snippet
+#: written with them matches an output without them, and the other way round
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def squash(text: str) -> str:
-    return SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return SPACE_RE.sub(" ", INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
 @dataclass
