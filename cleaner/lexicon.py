@@ -183,20 +183,22 @@ class Lexicon:
     def __init__(self, language: str, log_frequencies: CompactTable) -> None:
         self.language = language
         self.log_frequencies = log_frequencies
-        self._common_words: dict[float, frozenset[str]] = {}
+        self._common_words: dict[tuple[float, int], frozenset[str]] = {}
 
-    def common_words(self, min_zipf: float) -> frozenset[str]:
-        """The words at least ``min_zipf`` common (no lower than ``COMMON_ZIPF``).
+    def common_words(self, min_zipf: float, below_length: int) -> frozenset[str]:
+        """The words shorter than ``below_length`` at least ``min_zipf`` common (no lower
+        than ``COMMON_ZIPF``).
 
-        Built on first use and kept: a set lookup is what token repair does for every
-        possible cut of every rare word.
+        Built on first use and kept (a megabyte or less a language): a set lookup is what
+        token repair does for every possible cut of every rare word.
         """
-        found = self._common_words.get(min_zipf)
+        key = (min_zipf, below_length)
+        found = self._common_words.get(key)
         if found is None:
             assert min_zipf >= COMMON_ZIPF
             found = frozenset(word for word, value in self.log_frequencies.head.items()
-                              if value + 9.0 >= min_zipf)
-            self._common_words[min_zipf] = found
+                              if value + 9.0 >= min_zipf and len(word) < below_length)
+            self._common_words[key] = found
         return found
 
     def __reduce__(self) -> tuple[object, tuple[str]]:

@@ -203,8 +203,8 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     # The same test as ``_part_ok`` on both parts, short parts first: a set lookup
     # rejects most cuts of most rare words, and only long parts need the slow tail.
     lexicon = model.lexicon
-    short_words = lexicon.common_words(JOIN_PART_ZIPF)
-    letters = lexicon.common_words(SINGLE_LETTER_ZIPF)
+    short_words = lexicon.common_words(JOIN_PART_ZIPF, LONG_PART_LENGTH)
+    letters = lexicon.common_words(SINGLE_LETTER_ZIPF, 2)
     size = len(word)
     cuts = []
     for cut in range(1, size):
