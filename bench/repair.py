@@ -154,6 +154,7 @@ class Tally:
     good_changes: int = 0
     clean_words: int = 0
     false_edits: int = 0
+    false_examples: list[str] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
 
@@ -191,9 +192,12 @@ def score(damaged: Damaged, output: str, tally: Tally) -> None:
             tally.good_changes += 1
 
 
-def count_false_edits(truth: str, output: str) -> int:
-    matcher = difflib.SequenceMatcher(None, truth.split(), output.split(), autojunk=False)
-    return sum(1 for tag, *_ in matcher.get_opcodes() if tag != "equal")
+def false_edits(truth: str, output: str) -> list[str]:
+    """Each change the system made to the undamaged text, as "before -> after"."""
+    before, after = truth.split(), output.split()
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [f"{' '.join(before[i1:i2])!r} -> {' '.join(after[j1:j2])!r}"
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 System = Callable[[str], str]
@@ -261,7 +265,9 @@ def evaluate(pages: list[tuple[str, str]], system_for: Callable[[str | None], Sy
             score(damaged, output, tally)
             if run_name == "mixed":
                 tally.clean_words += len(truth.split())
-                tally.false_edits += count_false_edits(truth, system(truth))
+                found = false_edits(truth, system(truth))
+                tally.false_edits += len(found)
+                tally.false_examples += [f"{name}: {edit}" for edit in found]
     return tallies
 
 
@@ -314,6 +320,8 @@ def main() -> None:
     parser.add_argument("--devdata", type=Path, default=DEVDATA)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--references", action="store_true", help="also score ftfy+wordsegment, symspellpy")
+    parser.add_argument("--show-false-edits", action="store_true",
+                        help="list every change made to the undamaged English text")
     parser.add_argument("--reference-pages", type=int, default=12,
                         help="English pages for the side-by-side run (references are slow)")
     args = parser.parse_args()
@@ -333,6 +341,10 @@ def main() -> None:
     ours = evaluate(english, our_system, mixed_only, args.seed)["mixed"]
     ftfy_wps = ftfy_speed(english)
     our_wps = ours.words / ours.seconds
+    if args.show_false_edits:
+        print("\nfalse edits on the undamaged English text (the gold has some damage of its own):")
+        for example in ours.false_examples:
+            print(f"  {example}")
     print(f"\nspeed: cleaner repair stage {our_wps:,.0f} words/s; ftfy.fix_text alone {ftfy_wps:,.0f} "
           f"words/s; ratio {our_wps / ftfy_wps:.2f}")
 

@@ -38,6 +38,14 @@ def stopword_table() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in languages.items()}
 
 
+@lru_cache(maxsize=16)
+def stopword_pairs(language: str) -> frozenset[str]:
+    """Every two of a language's most frequent words written as one ("ofthe", "atthe"):
+    the glue that is common enough to be listed as a word itself."""
+    words = stopword_table().get(language, frozenset())
+    return frozenset(first + second for first in words for second in words)
+
+
 @lru_cache(maxsize=1)
 def all_stopwords() -> frozenset[str]:
     """Union over every language: a language-independent stopword set."""
@@ -61,14 +69,17 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     """The language whose stopwords cover the most tokens, or None when unsure."""
     index = _languages_of_word()
     tokens: Counter[str] = Counter()
-    seen = 0
+    seen = letters = 0
+    sample: list[str] = []
     for text in texts:
         found = WORD_RE.findall(text.lower())
         tokens.update(found)
         seen += len(found)
+        letters += sum(map(len, found))
+        sample.append(text)
         if seen >= max_tokens:
             break
-    unspaced = _unspaced_language(tokens)
+    unspaced = _unspaced_language("\n".join(sample), letters)
     if unspaced is not None:
         return unspaced
     hits: dict[str, int] = {}
@@ -89,6 +100,7 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 #: share of a page's letters in CJK scripts that makes it a CJK page
 _CJK_PAGE_SHARE = 0.5
 #: languages whose words are not separated by spaces (or whose spaces separate phrases,
@@ -96,19 +108,13 @@ _CJK_PAGE_SHARE = 0.5
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
-def _unspaced_language(tokens: Counter[str]) -> str | None:
-    """zh, ja or ko when most of the page's letters are in those scripts (a run of CJK
-    characters is a single ``\\w+`` token: stopword votes cannot see its words)."""
-    letters = han = kana = hangul = 0
-    for token, count in tokens.items():
-        letters += len(token) * count
-        if not token.isascii():
-            han += len(_HAN_RE.findall(token)) * count
-            kana += len(_KANA_RE.findall(token)) * count
-            hangul += len(_HANGUL_RE.findall(token)) * count
-    cjk = han + kana + hangul
-    if not cjk or cjk < _CJK_PAGE_SHARE * letters:
-        return None
+def _unspaced_language(sample: str, letters: int) -> str | None:
+    """zh, ja or ko when most of the ``letters`` (word characters) of ``sample`` are in
+    those scripts: a run of CJK characters is a single ``\\w+`` token, so stopword
+    votes cannot see its words."""
+    if sample.isascii() or len(_CJK_RE.findall(sample)) < max(1.0, _CJK_PAGE_SHARE * letters):
+        return None  # one scan decides for nearly every page
+    han, kana, hangul = (len(pattern.findall(sample)) for pattern in (_HAN_RE, _KANA_RE, _HANGUL_RE))
     if hangul > han + kana:
         return "ko"
     return "ja" if kana >= 0.1 * (han + kana) else "zh"

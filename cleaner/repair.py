@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner.document import Edit
-from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_table
+from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_pairs, stopword_table
 
 LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
@@ -254,21 +254,21 @@ def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
     """
     seen: set[str] = set()
     evidence = 0
-    for text in texts:
-        for step in _CAMEL_STEP_RE.finditer(text):
-            start, end = step.start(), step.end()
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-            while end < len(text) and text[end].isalnum():
-                end += 1
-            word = text[start:end]
-            if not word[0].islower() or model.zipf(word) >= 2.0:
-                continue
-            if word in seen or _camel_glue_cut(model, word) is None:
-                evidence += 1
-                if evidence >= IDENTIFIERS_ON_CODE_PAGE:
-                    return True
-            seen.add(word)
+    text = "\n".join(texts)
+    for step in _CAMEL_STEP_RE.finditer(text):
+        start, end = step.start(), step.end()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        word = text[start:end]
+        if not word[0].islower() or model.zipf(word) >= 2.0:
+            continue
+        if word in seen or _camel_glue_cut(model, word) is None:
+            evidence += 1
+            if evidence >= IDENTIFIERS_ON_CODE_PAGE:
+                return True
+        seen.add(word)
     return False
 
 
@@ -319,8 +319,9 @@ class Repairer:
     split_starts: frozenset[str] = frozenset()
     #: each kept block's lower-case words, counted once for the page and reused per block
     block_words: dict[str, list[str]] = field(default_factory=dict)
-    #: the page writes code identifiers: camel case there is never glue
-    identifiers: bool = False
+    #: does the page write code identifiers (camel case there is never glue)? None: not
+    #: asked yet; most pages have no camel case to ask about
+    identifiers: bool | None = None
     #: the cuts of each join candidate into two words, found once for the page
     word_cuts: dict[str, list[int]] = field(default_factory=dict)
 
@@ -335,6 +336,7 @@ class Repairer:
                  protect: frozenset[str] = frozenset(), protect_patterns: tuple[str, ...] = ()) -> Repairer:
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
+        starts: set[str] = set()
         blocks: dict[str, list[str]] = {}
         if model is not None:
             head = model.lexicon.log_frequencies.head
@@ -349,26 +351,22 @@ class Repairer:
                 merged = list(map(str.__add__, block, block[1:]))
                 mergeable = set(filter(head.__contains__, merged)) | set(filter(words.__contains__, merged))
                 if mergeable:
-                    pairs.update(itertools.compress(map("{} {}".format, block, block[1:]),
-                                                    map(mergeable.__contains__, merged)))
+                    flags = list(map(mergeable.__contains__, merged))
+                    pairs.update(itertools.compress(map("{} {}".format, block, block[1:]), flags))
+                    starts.update(itertools.compress(block, flags))
         candidates: frozenset[str] = frozenset()
         if model is not None:
-            stop = stopword_table().get(model.lexicon.language, frozenset())
+            glue = stopword_pairs(model.lexicon.language)
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
-            found: list[str] = []
-            for word, count in words.items():
-                zipf = head.get(word, -99.0) + 9.0
-                if zipf >= JOIN_MAX_ZIPF or len(word) < 3:
-                    continue
-                if (count <= 1 and zipf < JOIN_CONTENT_MAX_ZIPF) or any(
-                        word[:cut] in stop and word[cut:] in stop for cut in range(1, len(word))):
-                    found.append(word)
-            candidates = frozenset(found)
-        starts = frozenset(pair.partition(" ")[0] for pair in pairs)
+            content_max, glue_max = JOIN_CONTENT_MAX_ZIPF - 9.0, JOIN_MAX_ZIPF - 9.0
+            candidates = frozenset(
+                word for word, count in words.items()
+                if len(word) >= 3 and (head.get(word, -99.0) < content_max if count <= 1 and word not in glue
+                                       else word in glue and head.get(word, -99.0) < glue_max))
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
-                   starts, blocks, model is not None and _writes_identifiers(model, texts))
+                   frozenset(starts), blocks)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -561,7 +559,7 @@ class Repairer:
     def _splits(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
                 spans: _ProtectedSpans) -> Iterator[Proposal]:
         starts, pairs = self.split_starts, self.page_pairs
-        for i in [i for i, word in enumerate(words[:-1]) if word in starts]:
+        for i in list(itertools.compress(range(len(words) - 1), map(starts.__contains__, words))):
             left_match, right_match = matches[i], matches[i + 1]
             left_end = left_match.end()
             if right_match.start() != left_end + 1 or text[left_end] != " ":
@@ -584,7 +582,7 @@ class Repairer:
     def _joins(self, model: WordModel, text: str, matches: list[re.Match[str]], words: list[str],
                spans: _ProtectedSpans) -> Iterator[Proposal]:
         candidates = self.join_candidates
-        for i in [i for i, word in enumerate(words) if word in candidates]:
+        for i in list(itertools.compress(range(len(words)), map(candidates.__contains__, words))):
             # Cheap first: most rare words have no cut into two words at all; a contraction
             # ending glued to a word ("it'spossible") is the one other kind of join.
             start = matches[i].start()
@@ -637,9 +635,12 @@ class Repairer:
     def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
         """"thatI", "ofNew": one lower-to-upper step between two words, on a page that
         writes no code identifiers."""
-        if self.identifiers or self._seen_elsewhere(token.lower):
+        if self._seen_elsewhere(token.lower):
             return None
-        return _camel_glue_cut(model, token.text)
+        cut = _camel_glue_cut(model, token.text)
+        if cut is not None and self.identifiers is None:
+            self.identifiers = _writes_identifiers(model, list(self.block_words))
+        return None if self.identifiers else cut
 
     def _sentence_spaces(self, model: WordModel, text: str,
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
