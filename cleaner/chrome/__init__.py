@@ -85,6 +85,22 @@ def _named_chrome(texts: list[str], language: str | None,
     return features, reasons
 
 
+#: rules whose phrases the main text of a document uses too ("Copyright Notice" and
+#: "Response codes" sections of a specification, a list of reference links)
+_EDGE_ONLY_REASONS = frozenset({"chrome:copyright", "chrome:link", "chrome:comments"})
+#: how far from the start and the end of an extraction the page's own chrome may leak in
+EXTRACTED_HEAD_BLOCKS = 3
+EXTRACTED_FOOT_BLOCKS = 8
+
+
+def _stands_in_extracted(reason: str, index: int, count: int) -> bool:
+    """An extractor chose the main text already: inside it, only the rules that name
+    chrome outright stand; the others only where its edges may hold the page's own."""
+    if reason not in _EDGE_ONLY_REASONS:
+        return True
+    return index < EXTRACTED_HEAD_BLOCKS or index >= count - EXTRACTED_FOOT_BLOCKS
+
+
 def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
@@ -107,7 +123,8 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     """
     if extracted:
         _, reasons = _named_chrome(texts, language, site_chrome)
-        return [Verdict(False, r, 0.05) if r else Verdict(True, "content:extracted", 0.8) for r in reasons]
+        return [Verdict(False, r, 0.05) if r and _stands_in_extracted(r, i, len(reasons))
+                else Verdict(True, "content:extracted", 0.8) for i, r in enumerate(reasons)]
     page = analyze(texts, language, site_chrome)
     if model is None:
         if mode is Mode.BALANCED:

@@ -22,7 +22,8 @@ DONATION = PatternRule("chrome:donation", any_of([
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",
     r"mailing list", r"subscribe to (?:our|the|my)", r"sign up (?:for|to) (?:our|the|my|free|receive)",
-    r"get (?:our|the) (?:latest|best|top|daily|weekly)", r"delivered (?:straight )?to your inbox",
+    r"get (?:our|the) (?:latest|best|top|daily|weekly) (?:news|stories|articles|updates|deals|offers|"
+    r"content|headlines|recipes|tips|of \w+ delivered)", r"delivered (?:straight )?to your inbox",
     r"in your inbox", r"e-?mail updates", r"enter your e-?mail(?: address)?",
     r"join (?:our|the) (?:list|community)", r"(?:join|get) our (?:\w+ ){0,4}newsletters?",
     r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
