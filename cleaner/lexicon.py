@@ -38,14 +38,6 @@ def stopword_table() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in languages.items()}
 
 
-@lru_cache(maxsize=16)
-def stopword_pairs(language: str) -> frozenset[str]:
-    """Every two of a language's most frequent words written as one ("ofthe", "atthe"):
-    the glue that is common enough to be listed as a word itself."""
-    words = stopword_table().get(language, frozenset())
-    return frozenset(first + second for first in words for second in words)
-
-
 @lru_cache(maxsize=1)
 def all_stopwords() -> frozenset[str]:
     """Union over every language: a language-independent stopword set."""

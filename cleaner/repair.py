@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner.document import Edit
-from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_pairs, stopword_table
+from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_table
 
 LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
@@ -356,15 +356,20 @@ class Repairer:
                     starts.update(itertools.compress(block, flags))
         candidates: frozenset[str] = frozenset()
         if model is not None:
-            glue = stopword_pairs(model.lexicon.language)
+            stop = stopword_table().get(model.lexicon.language, frozenset())
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
             content_max, glue_max = JOIN_CONTENT_MAX_ZIPF - 9.0, JOIN_MAX_ZIPF - 9.0
-            candidates = frozenset(
-                word for word, count in words.items()
-                if len(word) >= 3 and (head.get(word, -99.0) < content_max if count <= 1 and word not in glue
-                                       else word in glue and head.get(word, -99.0) < glue_max))
+            found: list[str] = []
+            for word, count in words.items():
+                value = head.get(word, -99.0)
+                if len(word) < 3 or value >= glue_max:
+                    continue
+                if (count <= 1 and value < content_max) or any(
+                        word[:cut] in stop and word[cut:] in stop for cut in range(1, len(word))):
+                    found.append(word)
+            candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
                    frozenset(starts), blocks)
 
