@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from cleaner import clean
+from cleaner import clean, clean_document
 from cleaner.normalize import fix_unicode, normalize_block, remove_invisible
 from cleaner.segment import segment, unify_line_breaks, wrap_width
 from tests.conftest import DATA
@@ -101,3 +101,25 @@ def _unchanged_cases() -> list[str]:
 @pytest.mark.parametrize("text", _unchanged_cases(), ids=lambda t: t[:30])
 def test_correct_text_comes_back_unchanged(text: str) -> None:
     assert clean(text + "\n", chrome=False).rstrip("\n") == text
+
+
+@pytest.mark.parametrize(("lines", "language"), [
+    (["The council met on Thursday and the members agreed to postpone the vote."], "en"),
+    (["Der Rat hat am Donnerstag getagt und die Abstimmung auf die nächste Sitzung verschoben."], "de"),
+    (["我們在山上分享了一壺熱茶，然後慢慢走回村子。", "今天的晚餐是朋友親手做的。"], "zh"),
+    (["きのうは友だちと山に行って、きれいな紅葉を見ました。", "夜はみんなでご飯を食べました。"], "ja"),
+    (["어제는 친구와 함께 산에 가서 단풍을 보았습니다.", "저녁에는 모두 함께 밥을 먹었습니다."], "ko"),
+])
+def test_language_of_a_page(lines: list[str], language: str) -> None:
+    """Stopword votes for spaced scripts; the script itself for Chinese, Japanese, Korean."""
+    from cleaner.lexicon import detect_language
+
+    assert detect_language(lines) == language
+
+
+def test_no_word_repair_where_words_have_no_spaces() -> None:
+    text = "我們在山上分享了一壺熱茶，然後慢慢走回村子。今天的晚餐是朋友親手做的，大家都說很好吃。\n"
+    result = clean_document(text, chrome=False)
+    assert result.language == "zh"
+    assert result.text == text
+    assert not result.edits
