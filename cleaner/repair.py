@@ -222,13 +222,15 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
 
 
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
+_ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _camel_glue_cut(model: WordModel, word: str) -> int | None:
     """Where ``word`` may be two words glued with the second capitalised ("ofNew",
     "thatI"): one lower-to-upper step, a function word on one side; else None."""
     steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
-    if len(steps) != 1 or model.zipf(word) >= 2.0:
+    # A known word is no glue ("iPhone", "McDonald"), but "andI" is ("Andi" is a name).
+    if len(steps) != 1 or (model.zipf(word) >= 2.0 and word[steps[0]:] != "I"):
         return None
     cut = steps[0]
     left, right = word[:cut], word[cut:]
@@ -440,6 +442,9 @@ class Repairer:
             return None
         best: tuple[int, float] | None = None
         stop = stopword_table().get(model.lexicon.language, frozenset())
+        # A sentence starting with an article glued to a word no list knows ("Theuser")
+        # is no name: names that start with "The" or "A" and a word are known words.
+        articles = _ENGLISH_ARTICLES if model.lexicon.language == "en" else frozenset()
         prev, nxt = token.previous, token.following
         whole = 0.0
         if model.bigrams is not None:
@@ -465,7 +470,8 @@ class Repairer:
                 # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
             if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4) \
-                    and not (left in stop and (right in stop or left == "i")):
+                    and not (left in stop and (right in stop or left == "i")) \
+                    and not (z_token == 0.0 and left in articles):
                 # "Hartwell", "Bedora": names the lexicon lacks. A sentence's first word glued
                 # to a function word ("Rainfallwas") is no name.
                 gain -= NAME_EXTRA_MARGIN
