@@ -62,6 +62,16 @@ def fix_unicode(text: str) -> tuple[str, str]:
     return fixed.text, rule
 
 
+def may_need_normalizing(text: str) -> bool:
+    """False when no step could change any block of ``text``: the same cheap checks the
+    steps begin with, run once over a whole page instead of once per block."""
+    if _CONTROL_RE.search(text) or "\x1b" in text:
+        return True
+    if text.isascii():
+        return False
+    return bool(_MOJIBAKE_HINT_RE.search(text) or _INVISIBLE_RE.search(text) or _LATIN_JOINER_RE.search(text))
+
+
 def remove_invisible(text: str) -> str:
     """Drop soft hyphens and zero-width characters that only break words apart."""
     if text.isascii():

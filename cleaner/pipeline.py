@@ -20,7 +20,7 @@ from cleaner.config import CleanerConfig, InputFormat
 from cleaner.document import Block, CleanResult, Edit, Verdict
 from cleaner.io import CleanerError
 from cleaner.lexicon import UNSPACED_LANGUAGES, detect_language, load_bigrams, load_lexicon
-from cleaner.normalize import normalize_block
+from cleaner.normalize import may_need_normalizing, normalize_block
 from cleaner.repair import Repairer, WordModel
 from cleaner.segment import segment, unify_line_breaks
 from cleaner.site import SiteProfile
@@ -86,7 +86,7 @@ class Cleaner:
         texts = [b.text for b in blocks]
         edits: list[Edit] = []
         hyphen_breaks = [b.hyphen_breaks for b in blocks]
-        if config.normalize:
+        if config.normalize and may_need_normalizing(text):
             for i, block in enumerate(blocks):
                 fixed, block_edits = normalize_block(i, block.text)
                 if block_edits:
