@@ -68,7 +68,9 @@ TAGS = PatternRule("chrome:tags", raw_pattern(
 
 CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
-    r"illustration)\s*:|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"),
+    r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
+    r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa)\s*:"
+    r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"),
     max_words=12)
 
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
