@@ -236,7 +236,7 @@ def _camel_glue_cut(model: WordModel, word: str) -> int | None:
     left, right = word[:cut], word[cut:]
     if not (_plain(left) and _plain(right)) or len(left) < 2 or (len(right) < 2 and right != "I"):
         return None
-    # Identifiers glue content words ("setTimeout", "NetLog"); glue damage
+    # Identifiers glue content words ("setTimeout", "MaxSize"); glue damage
     # almost always involves a function word ("ofNew", "thatI").
     stop = stopword_table().get(model.lexicon.language, frozenset())
     if left.lower() not in stop and right.lower() not in stop:
@@ -247,12 +247,12 @@ def _camel_glue_cut(model: WordModel, word: str) -> int | None:
 
 
 def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
-    """Does the page write code identifiers ("reqHeaders", "toString" twice)?
+    """Does the page write code identifiers ("getRowCount", "toString" twice)?
 
     A lower-case first word glued to a capitalised one that the lexicon does not
     know and no glue could make, or the same one twice, looks like code; glue damage
-    makes one now and then ("ofRAM"), a page of code several. (Brands are capitalised:
-    "YouTube", "iPhone" are known words, "DevTools" says nothing.)
+    makes one now and then ("ofGPS"), a page of code several. (Brands are capitalised:
+    "YouTube", "iPhone" are known words, "PowerShell" says nothing.)
     """
     seen: set[str] = set()
     evidence = 0
@@ -398,7 +398,7 @@ class Repairer:
             whole = self.page_words.get(merged, 0)
             return not (whole >= 2 and whole > apart
                         and not (self._real_word(model, left) and self._real_word(model, right)))
-        # Two real words the page writes apart more than once ("any thing" in an old
+        # Two real words the page writes apart more than once ("to morrow" in an old
         # text) are its own usage, not damage.
         return apart > 1 and self._real_word(model, left) and self._real_word(model, right)
 
@@ -670,9 +670,9 @@ class Repairer:
             elif not _plain(left) or (
                     (z_left < JOIN_PART_ZIPF or z_right < 4.5) and right.lower() not in stop):
                 # After a capitalised word ("Lisbon.Press") both words must be common, or
-                # the next sentence start with a function word ("Aran.In"): a rare pair
+                # the next sentence start with a function word ("Dunmore.In"): a rare pair
                 # of names glued by a dot is likelier a brand than damage. After an
-                # acronym ("OS.File") it is a name in code.
+                # acronym ("IO.Reader") it is a name in code.
                 continue
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":

@@ -155,15 +155,16 @@ def test_chinese_page_loses_its_menus_and_comment_thread() -> None:
 
 
 def test_extracted_text_keeps_its_own_copyright_section() -> None:
-    """Inside an extractor's main text, a specification's "Copyright Notice" section is
-    the document's; at its foot, a copyright line is the page's leaking in."""
+    """Inside an extractor's main text, a specification's own licence section is the
+    document's; at its foot, a copyright line is the page's leaking in."""
     from cleaner.chrome import classify
     from cleaner.config import Mode
 
     body = [f"Section {n} explains how a client asks the server for a list of stored files and "
             f"what the server answers." for n in range(1, 13)]
-    middle = ["Copyright Notice", "Copyright (c) 2014 Example Trust and the persons named as the authors."]
+    middle = ["Licence and copyright", "Copyright (c) 2014 Example Trust and the persons named as authors."]
     texts = body[:3] + middle + body[3:] + ["Copyright © 2024 Example Media. All rights reserved."]
+    assert first_rule(block_features(middle[1], all_stopwords())) == "chrome:copyright"
     verdicts = classify(texts, "en", Mode.BALANCED, extracted=True)
     assert verdicts[3].keep and verdicts[4].keep
     assert not verdicts[-1].keep and verdicts[-1].reason == "chrome:copyright"

@@ -85,8 +85,8 @@ def _named_chrome(texts: list[str], language: str | None,
     return features, reasons
 
 
-#: rules whose phrases the main text of a document uses too ("Copyright Notice" and
-#: "Response codes" sections of a specification, a list of reference links)
+#: rules whose phrases the main text of a document uses too (a specification's own
+#: licence and reply-format sections, a list of reference links)
 _EDGE_ONLY_REASONS = frozenset({"chrome:copyright", "chrome:link", "chrome:comments"})
 #: how far from the start and the end of an extraction the page's own chrome may leak in
 EXTRACTED_HEAD_BLOCKS = 3

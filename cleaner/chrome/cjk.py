@@ -14,8 +14,8 @@ from cleaner.chrome.features import BlockFeatures
 
 #: blocks longer than this (in words; a CJK character counts half) are text, not labels
 MAX_WORDS = 9
-#: a label may add this many characters to its phrase ("留言列表 (42)", "分類：旅遊"); a
-#: sentence that uses the word ("每每分享...的鏡頭") adds more
+#: a label may add this many characters to its phrase ("留言列表 (12)", "分類：生活"); a
+#: sentence that uses the word ("我們在山上分享了一壺熱茶") adds more
 LABEL_EXTRA_CHARS = 6
 
 #: each family's phrases, traditional and simplified Chinese and Japanese
