@@ -92,7 +92,8 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: a character of any of them: kana, CJK ideographs, hangul syllables
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 #: share of a page's letters in CJK scripts that makes it a CJK page
 _CJK_PAGE_SHARE = 0.5
 #: languages whose words are not separated by spaces (or whose spaces separate phrases,
@@ -104,7 +105,7 @@ def _unspaced_language(sample: str, letters: int) -> str | None:
     """zh, ja or ko when most of the ``letters`` (word characters) of ``sample`` are in
     those scripts: a run of CJK characters is a single ``\\w+`` token, so stopword
     votes cannot see its words."""
-    if sample.isascii() or len(_CJK_RE.findall(sample)) < max(1.0, _CJK_PAGE_SHARE * letters):
+    if sample.isascii() or len(CJK_RE.findall(sample)) < max(1.0, _CJK_PAGE_SHARE * letters):
         return None  # one scan decides for nearly every page
     han, kana, hangul = (len(pattern.findall(sample)) for pattern in (_HAN_RE, _KANA_RE, _HANGUL_RE))
     if hangul > han + kana:

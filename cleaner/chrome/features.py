@@ -6,14 +6,13 @@ import operator
 import re
 from dataclasses import dataclass
 
-from cleaner.lexicon import WORD_RE
+from cleaner.lexicon import CJK_RE, WORD_RE
 
 # Every repeated class starts only where its run starts (the look-behinds), so a long
 # run of letters is scanned once, not once per position: linear time on any line.
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|org|net|de|fr|es|uk|io|at|ch)\b",
                      re.IGNORECASE)
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = frozenset(".!?。！？…:;\"'”’»)")
 _DIGIT_RE = re.compile(r"\d")
 _FIRST = operator.itemgetter(0)
@@ -49,7 +48,7 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     tokens = tuple(WORD_RE.findall(text))
     # Tokens hold no spaces, and lower-casing adds none: one C-level pass for all of them.
     lower_tokens = " ".join(tokens).lower().split(" ") if tokens else []
-    cjk_chars = [] if text.isascii() else _CJK_RE.findall(text)
+    cjk_chars = [] if text.isascii() else CJK_RE.findall(text)
     cjk = len(cjk_chars)
     # Each word's first character; only letters count as initials ("3D" has none).
     firsts = "".join(map(_FIRST, tokens))
