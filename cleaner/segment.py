@@ -9,7 +9,7 @@ their paragraph, everything else is one block per line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.document import Block
 
@@ -24,8 +24,10 @@ _MAX_WRAP_WIDTH = 100
 _FULL_SLACK = 15
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line, stripped, and where it sits in the page (a tuple: one per line of every
+    page, cheaper to build than a frozen dataclass)."""
+
     text: str
     start: int
     end: int
