@@ -56,10 +56,12 @@ from cleaner.io import (
     EXIT_USAGE,
     CleanerError,
     decode,
+    empty_input,
     open_input,
     output_handle,
     read_chunks,
     read_text,
+    refuse_empty,
     write_output,
 )
 from cleaner.pipeline import Cleaner
@@ -315,7 +317,10 @@ def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_for
     for source in sources:
         title = "<stdin>" if source == "-" else source
         if output_format is OutputFormat.JSON:
-            result = cleaner.clean_document(read_text(source, encoding), site)
+            text = read_text(source, encoding)
+            if not text:
+                raise empty_input(title)
+            result = cleaner.clean_document(text, site)
             if explain_to is not None:
                 render_explanation(result, explain_to, title)
             out.write(result.to_json() + "\n")
@@ -335,7 +340,8 @@ def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_for
 
         stream = open_input(source)
         try:
-            clean_stream(cleaner, read_chunks(stream, title, encoding), write, on_result=explain, site=site)
+            clean_stream(cleaner, refuse_empty(read_chunks(stream, title, encoding), title), write,
+                         on_result=explain, site=site)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -535,7 +541,10 @@ def explain_command(
     cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model,
                        profile)
     try:
-        result = cleaner.clean_document(read_text(file, encoding), site)
+        text = read_text(file, encoding)
+        if not text:
+            raise empty_input("<stdin>" if file == "-" else file)
+        result = cleaner.clean_document(text, site)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     probe = Console()

@@ -14,7 +14,7 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -109,6 +109,21 @@ def read_chunks(stream: BinaryIO, name: str, encoding: str = "utf-8",
         if final:
             return
         data = stream.read(chunk_size)
+
+
+def empty_input(name: str) -> CleanerError:
+    """A page with no bytes at all: a fetch that failed upstream, or the wrong file."""
+    return CleanerError(f"{name}: empty input, nothing to clean")
+
+
+def refuse_empty(chunks: Iterable[str], name: str) -> Iterator[str]:
+    """The chunks of one page, passed on; raises ``empty_input`` if there were none."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty:
+        raise empty_input(name)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

@@ -117,8 +117,16 @@ def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     assert page.read_text(encoding="utf-8") == PAGE
 
 
-def test_empty_input_gives_empty_output() -> None:
-    code, out, _ = invoke(stdin="")
+def test_empty_input_is_refused_in_one_line(tmp_path: Path) -> None:
+    """No bytes at all is a failed fetch or the wrong file: said, not passed off as clean."""
+    code, out, err = invoke(stdin="")
+    assert code == 1 and out == "" and "<stdin>: empty input" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for args in ([str(empty)], ["--format", "json", str(empty)], ["explain", str(empty)]):
+        code, _, err = invoke(*args)
+        assert code == 1 and "empty input" in err and "Traceback" not in err
+    code, out, _ = invoke(stdin="  \n\t\n")  # only whitespace: a page whose text is nothing
     assert code == 0 and out == ""
 
 
