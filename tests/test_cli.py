@@ -161,9 +161,11 @@ def test_batch_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     source = _tree(tmp_path)
     (source / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00\x00")
     (source / "bad-utf8.txt").write_bytes(b"caf\xe9 au lait " * 20)
+    (source / "empty.txt").write_bytes(b"")
     code, _, err = invoke("batch", str(source), str(tmp_path / "out"))
     assert code == 1
     assert "bad-utf8.txt" in err and "not valid utf-8" in err
+    assert "empty.txt: empty input" in err and not (tmp_path / "out" / "empty.txt").exists()
     assert (tmp_path / "out" / "site-a" / "news.txt").exists()
     assert not (tmp_path / "out" / "bad-utf8.txt").exists()
 
