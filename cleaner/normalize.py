@@ -47,12 +47,23 @@ _MOJIBAKE_HINT_RE = re.compile(
 _CONTROL_STEPS = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
 
 
+# The cheap checks each step starts with; a page none of them fires on skips the steps.
+def _has_control(text: str) -> bool:
+    return _CONTROL_RE.search(text) is not None  # the range holds ESC, the start of terminal escapes
+
+
+def _may_be_mojibake(text: str) -> bool:
+    return not text.isascii() and _MOJIBAKE_HINT_RE.search(text) is not None
+
+
+def _has_invisible(text: str) -> bool:
+    return not text.isascii() and (_INVISIBLE_RE.search(text) is not None
+                                   or _LATIN_JOINER_RE.search(text) is not None)
+
+
 def fix_unicode(text: str) -> tuple[str, str]:
     """ftfy with the corpus profile; returns the text and the rule id that changed it."""
-    if text.isascii():
-        if not _CONTROL_RE.search(text) and "\x1b" not in text:
-            return text, ""
-    elif not (_MOJIBAKE_HINT_RE.search(text) and is_bad(text)) and not _CONTROL_RE.search(text):
+    if not (_has_control(text) or (_may_be_mojibake(text) and is_bad(text))):
         return text, ""
     fixed = ftfy.fix_and_explain(text, config=FTFY_PROFILE)
     if fixed.text == text:
@@ -63,18 +74,14 @@ def fix_unicode(text: str) -> tuple[str, str]:
 
 
 def may_need_normalizing(text: str) -> bool:
-    """False when no step could change any block of ``text``: the same cheap checks the
-    steps begin with, run once over a whole page instead of once per block."""
-    if _CONTROL_RE.search(text) or "\x1b" in text:
-        return True
-    if text.isascii():
-        return False
-    return bool(_MOJIBAKE_HINT_RE.search(text) or _INVISIBLE_RE.search(text) or _LATIN_JOINER_RE.search(text))
+    """False when no step could change any block of ``text``: the checks the steps begin
+    with, run once over a whole page instead of once per block."""
+    return _has_control(text) or _may_be_mojibake(text) or _has_invisible(text)
 
 
 def remove_invisible(text: str) -> str:
     """Drop soft hyphens and zero-width characters that only break words apart."""
-    if text.isascii():
+    if not _has_invisible(text):
         return text
     return _LATIN_JOINER_RE.sub("", _INVISIBLE_RE.sub("", text))
 
