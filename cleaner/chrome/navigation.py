@@ -47,6 +47,23 @@ RELATED = PatternRule("chrome:related", any_of([
     r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
 ]), max_words=12)
 
+# A link to another article set inside this one: a "read also" label, a colon, and that
+# article's headline. Unlike a "Related articles" heading it announces nothing after
+# it, so it has a reason of its own, which the context pass does not read as the start
+# of a related-links section. The label alone ("Read more:") is left to RELATED.
+READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
+    r"^\W*(?:read (?:also|more|next|this)|also read|see also|related|more on this(?: story| topic)?"
+    r"|lesen sie (?:auch|hier|dazu|mehr|weiter|jetzt)|lies (?:auch|hier)|mehr dazu|mehr zum thema"
+    r"|auch interessant|siehe auch|passend dazu|das könnte sie auch interessieren"
+    r"|(?:vea|lea|lee|ver|mira|mire) también|(?:te|le) puede interesar|puede interesarte"
+    r"|(?:lea|lee|leer) más|también puede leer|noticias? relacionadas?"
+    r"|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|à voir aussi|sur le même sujet"
+    r"|leia (?:também|mais)|veja também|saiba mais|leggi anche|vedi anche|potrebbe interessarti"
+    r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)"
+    r"|dowiedz się więcej|lees (?:ook|meer)|zie ook)"
+    r"\s*[:：–—]\s*[^\W\d_]"),
+    max_words=40)
+
 COMMENTS = PatternRule("chrome:comments", any_of([
     r"leave a (?:reply|comment)", r"post (?:a )?comment", r"add a comment",
     r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
@@ -109,4 +126,4 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
 ]), max_words=50)
 
-RULES = (NAV, SHARE, RELATED, COMMENTS, TAGS, CREDIT, POST_META, EMBED, breadcrumb)
+RULES = (NAV, SHARE, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, EMBED, breadcrumb)
