@@ -21,7 +21,10 @@ DONATION = PatternRule("chrome:donation", any_of([
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",
-    r"mailing list", r"subscribe to (?:our|the|my)", r"sign up (?:for|to) (?:our|the|my|free|receive)",
+    r"mailing list", r"subscribe to (?:our|the|my|this)",
+    r"(?:diesen|unseren|meinen) (?:blog|newsletter) (?:zu )?abonnieren",
+    r"notifications? (?:of|about) new posts", r"benachrichtigungen über neue beiträge",
+    r"sign up (?:for|to) (?:our|the|my|free|receive)",
     r"get (?:our|the) (?:latest|best|top|daily|weekly) (?:news|stories|articles|updates|deals|offers|"
     r"content|headlines|recipes|tips|of \w+ delivered)", r"delivered (?:straight )?to your inbox",
     r"in your inbox", r"e-?mail updates", r"enter your e-?mail(?: address)?",

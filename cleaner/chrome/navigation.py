@@ -26,9 +26,9 @@ SHARE = PatternRule("chrome:share", any_of([
     r"linkedin", r"whatsapp", r"reddit", r"tumblr", r"instagram", r"youtube", r"telegram", r"xing",
     r"e-?mail(?: this)?", r"flipboard", r"pocket", r"teilen", r"partager", r"compartir", r"copy link",
     r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
-]), max_words=8)
+]), max_words=8, sentences_open_with_phrase=True)
 
-RELATED = PatternRule("chrome:related", any_of([
+RELATED_PHRASES = (
     r"related (?:articles?|posts?|stories|content|topics|links|reading)", r"read more", r"read also",
     r"see also", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)", r"more from",
     r"recommended(?: for you| stories| articles)?", r"most (?:read|popular|viewed|shared)",
@@ -45,7 +45,12 @@ RELATED = PatternRule("chrome:related", any_of([
     r"lies auch", r"vea también", r"lea también", r"ver también", r"voir aussi", r"previous article",
     r"next article", r"vorheriger artikel", r"nächster artikel", r"article précédent", r"article suivant",
     r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
-]), max_words=12)
+)
+# A heading or a label opens with these phrases ("Most popular", "More from our
+# reporters"); inside a longer line they are prose ("the most popular languages",
+# "apps and more from a PC"), and only a block of a few words is named anywhere.
+RELATED = PatternRule("chrome:related", any_of(RELATED_PHRASES, at_start=True), max_words=12,
+                      weak=any_of(RELATED_PHRASES), weak_max_words=4)
 
 # A link to another article set inside this one: a "read also" label, a colon, and that
 # article's headline. Unlike a "Related articles" heading it announces nothing after
@@ -73,6 +78,8 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"notify me of (?:new|follow-up)", r"save my name",
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
+    r"hinterlasse (?:eine antwort|einen kommentar)", r"schreibe einen kommentar", r"antwort verwerfen",
+    r"(?:uses|verwendet) akismet", r"akismet (?:to reduce|um) spam",
 ]), max_words=16, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder",

@@ -103,11 +103,17 @@ class Phrases:
 
     pattern: re.Pattern[str]
     triggers: frozenset[str] | None
+    #: the same phrases where they open the block (None: not asked for)
+    leading: re.Pattern[str] | None = None
 
-    def search(self, features: BlockFeatures, keys: frozenset[str]) -> bool:
-        if self.triggers is not None and self.triggers.isdisjoint(keys):
+    def search(self, features: BlockFeatures, keys: frozenset[str] | None) -> bool:
+        """``keys`` None: scan without the trigger gate."""
+        if keys is not None and self.triggers is not None and self.triggers.isdisjoint(keys):
             return False
         return self.pattern.search(features.lower) is not None
+
+    def opens(self, features: BlockFeatures) -> bool:
+        return self.leading is not None and self.leading.match(features.lower) is not None
 
 
 def raw_pattern(source: str) -> Phrases:
@@ -121,18 +127,23 @@ def raw_pattern(source: str) -> Phrases:
     return Phrases(re.compile(source), frozenset(keys))
 
 
-def any_of(phrases: Iterable[str], whole_line: bool = False) -> Phrases:
-    """One case-insensitive pattern for many phrases (already lower-case regex)."""
+def any_of(phrases: Iterable[str], whole_line: bool = False, at_start: bool = False) -> Phrases:
+    """One case-insensitive pattern for many phrases (already lower-case regex): anywhere
+    in the block, or making up the whole block, or opening it."""
     phrases = list(phrases)
     body = "|".join(f"(?:{p})" for p in phrases)
-    pattern = re.compile(rf"^\W*(?:{body})\W*$" if whole_line else rf"(?<!\w)(?:{body})(?!\w)")
+    if whole_line:
+        pattern = re.compile(rf"^\W*(?:{body})\W*$")
+    else:
+        pattern = re.compile(rf"^\W*(?:{body})(?!\w)" if at_start else rf"(?<!\w)(?:{body})(?!\w)")
+    leading = re.compile(rf"\W*(?:{body})(?!\w)")
     keys: set[str] = set()
     for phrase in phrases:
         found = trigger_keys(phrase)
         if found is None:
-            return Phrases(pattern, None)
+            return Phrases(pattern, None, leading)
         keys |= found
-    return Phrases(pattern, frozenset(keys))
+    return Phrases(pattern, frozenset(keys), leading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +161,10 @@ class PatternRule:
     max_words: float
     weak: Phrases | None = None
     weak_max_words: float = 4
+    #: a block that ends like a sentence matches only where a phrase opens it: "Share
+    #: this story." is a button, "He posted the video on YouTube." a sentence. An
+    #: exclamation is a call to the reader ("Watch our channel on YouTube!"), not news.
+    sentences_open_with_phrase: bool = False
 
     @property
     def word_limit(self) -> float:
@@ -159,9 +174,13 @@ class PatternRule:
     def __call__(self, features: BlockFeatures) -> str | None:
         return self.check(features, block_keys(features))
 
-    def check(self, features: BlockFeatures, keys: frozenset[str]) -> str | None:
+    def check(self, features: BlockFeatures, keys: frozenset[str] | None) -> str | None:
+        """The reason, or None; ``keys`` None scans every phrase list (the gate is a speed-up)."""
         if (self.pattern is not None and features.words <= self.max_words
-                and self.pattern.search(features, keys)):
+                and self.pattern.search(features, keys)
+                and not (self.sentences_open_with_phrase and features.ends_with_punctuation
+                         and not features.text.rstrip().endswith("!")
+                         and not self.pattern.opens(features))):
             return self.reason
         if (self.weak is not None and features.words <= self.weak_max_words
                 and self.weak.search(features, keys)):
