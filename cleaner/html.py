@@ -7,17 +7,29 @@ import re
 
 from cleaner.config import Mode
 
-_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
+
+
+#: how a document (not page text quoting markup) starts: a declaration, a comment or
+#: an element of its head; page text may open with a stray ``<div>`` of an ad
+_DOCUMENT_START_RE = re.compile(
+    r"(?:\ufeff)?\s*<(?:!doctype|\?xml|!--|html|head|body|style|script|meta|link|title)\b", re.IGNORECASE)
+#: share of a fragment's lines that hold markup; page text quoting some code or an ad
+#: snippet has a tag on a line here and there, an HTML fragment on most of them
+MARKUP_LINE_SHARE = 0.3
 
 
 def looks_like_html(text: str) -> bool:
     """True for an HTML document, or a fragment dense in markup."""
     head = text[:5000]
-    if _DOCUMENT_RE.search(head):
+    if _DOCUMENT_START_RE.match(head):
         return True
-    return len(_TAG_RE.findall(head)) >= 5
+    if len(_TAG_RE.findall(head)) < 5:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _TAG_RE.search(line))
+    return tagged >= MARKUP_LINE_SHARE * len(lines)
 
 
 #: a fast extraction shorter than this (characters) is redone with trafilatura's fallbacks

@@ -123,3 +123,19 @@ def test_no_word_repair_where_words_have_no_spaces() -> None:
     assert result.language == "zh"
     assert result.text == text
     assert not result.edits
+
+
+@pytest.mark.parametrize(("text", "is_html"), [
+    ("<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>", True),
+    ("\n  <style>\n  .box { color: red; }\n  </style>\n<div>Rest of the page</div>", True),
+    ("<p>One paragraph.</p>\n<p>Another <a href='/x'>link</a>.</p>\n<ul><li>item</li></ul>", True),
+    # Page text quoting some markup, or carrying an ad's tracking pixel: still text.
+    ("<div><img src='https://ads.example/p.gif' width='0'></div>\nHome\nNews\n"
+     + "\n".join(f"Line {i} of an article about writing <p> and <div> tags." if i % 9 == 0
+                 else f"Line {i} of an article about the harbour festival." for i in range(60)), False),
+    ("A tutorial line shows <html> and <body> in a code sample.\n" + "Plain prose line.\n" * 40, False),
+])
+def test_html_is_sniffed_by_its_start_and_its_markup_density(text: str, is_html: bool) -> None:
+    from cleaner.html import looks_like_html
+
+    assert looks_like_html(text) is is_html
