@@ -107,7 +107,7 @@ SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrom
 #: headings that announce the end of the article: what follows is teasers or comments
 _SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
-_GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:shop"})
+_GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:shop", "chrome:embed"})
 
 
 _BYLINE_RE = re.compile(

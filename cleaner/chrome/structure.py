@@ -16,6 +16,26 @@ def link_only(features: BlockFeatures) -> str | None:
     return None
 
 
+_TAG_RE = re.compile(r"<[/!]?[a-zA-Z][^<>]{0,2000}>")
+_MARKUP_START_RE = re.compile(r"\s*<[/!]?[a-zA-Z]")
+_REMOTE_EMBED_RE = re.compile(
+    r"<(?:img|iframe|a|embed)\b[^<>]{0,1000}?\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
+
+
+def markup_only(features: BlockFeatures) -> str | None:
+    """A line of raw HTML left in page text that pulls in something from elsewhere (an
+    ad slot, a tracking pixel, an embedded player): it opens with a tag, loads a remote
+    address and has next to no text outside its tags. A code sample in a tutorial
+    (``<div id="app"></div>``, ``<script src="app.js">``) loads nothing remote and stays."""
+    if not _MARKUP_START_RE.match(features.text) or not _REMOTE_EMBED_RE.search(features.text):
+        return None
+    outside = _TAG_RE.sub(" ", features.text)
+    if outside == features.text:
+        return None
+    letters = sum(1 for c in outside if c.isalpha())
+    return "chrome:embed" if letters <= max(3, len(features.text) // 20) else None
+
+
 def symbols_only(features: BlockFeatures) -> str | None:
     """Separators, arrows, icons: no letters and no digits at all."""
     if not any(c.isalnum() for c in features.text):
@@ -23,4 +43,4 @@ def symbols_only(features: BlockFeatures) -> str | None:
     return None
 
 
-RULES = (link_only,)
+RULES = (link_only, markup_only)
