@@ -7,7 +7,7 @@ labels and buttons, so article sentences about these topics stay.
 
 from __future__ import annotations
 
-from cleaner.chrome.rules import PatternRule, any_of
+from cleaner.chrome.rules import PatternRule, addresses_reader, any_of
 
 DONATION = PatternRule("chrome:donation", any_of([
     r"donate(?: now| today| here)?", r"make a (?:\w+ )?donation", r"(?:monthly|one-time|small) donation",
@@ -17,7 +17,8 @@ DONATION = PatternRule("chrome:donation", any_of([
     r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
     r"faire un don", r"faites un don", r"soutenez(?:-nous| notre)", r"haz una donación", r"dona ahora",
     r"apóyanos",
-]), max_words=40, weak=any_of([r"donations?", r"donate", r"spenden?", r"don", r"donar", r"donativo"]))
+]), max_words=40, in_sentences=addresses_reader,
+    weak=any_of([r"donations?", r"donate", r"spenden?", r"don", r"donar", r"donativo"]))
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",
@@ -31,13 +32,14 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"join (?:our|the) (?:list|community)", r"(?:join|get) our (?:\w+ ){0,4}newsletters?",
     r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
     r"abonnez-vous", r"lettres? d'information", r"suscríbete", r"boletín",
-]), max_words=40, weak=any_of([r"newsletters?", r"subscribe"]))
+]), max_words=40, in_sentences=addresses_reader, weak=any_of([r"newsletters?", r"subscribe"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"subscribe (?:now|today)", r"already a subscriber", r"subscribers? only", r"premium content",
     r"unlimited (?:digital )?access", r"start your (?:free )?trial", r"jetzt abonnieren",
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
-]), max_words=14, weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
+]), max_words=14, in_sentences=addresses_reader,
+    weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
 
 LOGIN = PatternRule("chrome:login", any_of([
     r"log ?in", r"log ?out", r"sign ?in", r"sign ?up", r"sign out", r"register", r"my account",
@@ -53,7 +55,8 @@ COOKIE = PatternRule("chrome:cookie", any_of([
     r"we value your privacy", r"datenschutzeinstellungen", r"verwendet cookies", r"cookies akzeptieren",
     r"alle akzeptieren", r"nous utilisons des cookies", r"tout accepter", r"utilizamos cookies",
     r"aceptar (?:todo|todas|cookies)", r"política de cookies",
-]), max_words=60, weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
+]), max_words=60, in_sentences=addresses_reader,
+    weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
 
 AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, any_of
+from cleaner.chrome.rules import SENTENCE_WORDS, PatternRule, any_of
 
 COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
-]), max_words=30)
+]), max_words=30, in_sentences=lambda f: f.words <= SENTENCE_WORDS or f.digit_share > 0 or "©" in f.text)
 
 _COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, any_of, raw_pattern
+from cleaner.chrome.rules import PatternRule, any_of, never, raw_pattern
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
@@ -26,7 +26,7 @@ SHARE = PatternRule("chrome:share", any_of([
     r"linkedin", r"whatsapp", r"reddit", r"tumblr", r"instagram", r"youtube", r"telegram", r"xing",
     r"e-?mail(?: this)?", r"flipboard", r"pocket", r"teilen", r"partager", r"compartir", r"copy link",
     r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
-]), max_words=8, sentences_open_with_phrase=True)
+]), max_words=8, in_sentences=never)
 
 RELATED_PHRASES = (
     r"related (?:articles?|posts?|stories|content|topics|links|reading)", r"read more", r"read also",

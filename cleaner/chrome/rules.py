@@ -146,6 +146,43 @@ def any_of(phrases: Iterable[str], whole_line: bool = False, at_start: bool = Fa
     return Phrases(pattern, frozenset(keys), leading)
 
 
+#: longer than a button or a label
+SENTENCE_WORDS = 8
+
+
+def reads_as_sentence(features: BlockFeatures) -> bool:
+    """Ends like a statement, or is too long for a label. An exclamation is a call to
+    the reader ("Watch our channel on YouTube!"), which chrome makes and news rarely."""
+    if features.text.rstrip().endswith("!"):
+        return False
+    return features.words > SENTENCE_WORDS or features.ends_with_punctuation
+
+
+def never(features: BlockFeatures) -> bool:
+    return False
+
+
+#: words that speak to the reader or for the site, in the languages with phrase lists:
+#: a call to action has them ("support our reporting", "in your inbox"), a report about
+#: donations or newsletters rarely does. German "Sie"/"Ihr" count only capitalised
+#: inside the block (lower case they are "she", "they", "her").
+_ADDRESS_WORDS = frozenset({
+    "you", "your", "yours", "yourself", "we", "our", "ours", "us",
+    "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "wir", "uns", "unser", "unsere",
+    "unseren", "unserem", "unserer", "euch", "euer", "eure",
+    "vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "ta", "tes", "toi",
+    "tú", "tus", "te", "usted", "ustedes", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
+    "voi", "vostro", "vostra", "noi", "nostro", "nostra", "você", "vocês", "nosso", "nossa",
+})
+_FORMAL_GERMAN = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"})
+
+
+def addresses_reader(features: BlockFeatures) -> bool:
+    if not _ADDRESS_WORDS.isdisjoint(features.lower_tokens):
+        return True
+    return not _FORMAL_GERMAN.isdisjoint(features.tokens[1:])
+
+
 @dataclass(frozen=True, slots=True)
 class PatternRule:
     """Name a block chrome when it matches ``pattern`` and has at most ``max_words``.
@@ -161,10 +198,10 @@ class PatternRule:
     max_words: float
     weak: Phrases | None = None
     weak_max_words: float = 4
-    #: a block that ends like a sentence matches only where a phrase opens it: "Share
-    #: this story." is a button, "He posted the video on YouTube." a sentence. An
-    #: exclamation is a call to the reader ("Watch our channel on YouTube!"), not news.
-    sentences_open_with_phrase: bool = False
+    #: set for phrases that articles use in their own sentences too: a block that reads
+    #: as a sentence is named only where a phrase opens it or this test passes ("Share
+    #: this story." is a button, "He posted the video on YouTube." a sentence)
+    in_sentences: Callable[[BlockFeatures], bool] | None = None
 
     @property
     def word_limit(self) -> float:
@@ -178,9 +215,8 @@ class PatternRule:
         """The reason, or None; ``keys`` None scans every phrase list (the gate is a speed-up)."""
         if (self.pattern is not None and features.words <= self.max_words
                 and self.pattern.search(features, keys)
-                and not (self.sentences_open_with_phrase and features.ends_with_punctuation
-                         and not features.text.rstrip().endswith("!")
-                         and not self.pattern.opens(features))):
+                and not (self.in_sentences is not None and reads_as_sentence(features)
+                         and not self.pattern.opens(features) and not self.in_sentences(features))):
             return self.reason
         if (self.weak is not None and features.words <= self.weak_max_words
                 and self.weak.search(features, keys)):
