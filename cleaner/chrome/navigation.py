@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, any_of, never, raw_pattern
+from cleaner.chrome.rules import PatternRule, addresses_reader, any_of, never, raw_pattern
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
@@ -80,7 +80,7 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
     r"hinterlasse (?:eine antwort|einen kommentar)", r"schreibe einen kommentar", r"antwort verwerfen",
     r"(?:uses|verwendet) akismet", r"akismet (?:to reduce|um) spam",
-]), max_words=16, weak=any_of([
+]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder",
 ]))
@@ -116,13 +116,19 @@ def breadcrumb(features: BlockFeatures) -> str | None:
 
 
 POST_META = PatternRule("chrome:post-meta", any_of([
-    r"this (?:entry|post|article) was posted (?:in|on)", r"posted (?:on|in) .{1,60} (?:by|in|under)",
-    r"der beitrag wurde am", r"veröffentlicht und wurde unter", r"abgelegt unter", r"bookmark the permalink",
-    r"suggested citation", r"cite this (?:article|page)", r"zitiervorschlag", r"zuletzt aktualisiert",
-    r"last (?:updated|modified)(?: on)?", r"this page was last (?:edited|modified)",
-    r"dernière mise à jour", r"última actualización", r"affiliate[- ]links?", r"provisions-links",
+    r"this (?:entry|post|article) was posted (?:in|on)", r"bookmark the permalink",
+    r"veröffentlicht und wurde unter", r"abgelegt unter", r"suggested citation",
+    r"cite this (?:article|page)", r"zitiervorschlag", r"this page was last (?:edited|modified)",
+    r"affiliate[- ]links?", r"provisions-links",
     r"als amazon-partner", r"as an amazon associate", r"lien(?:s)? affilié", r"enlaces de afiliados",
 ]), max_words=45)
+
+# When a post went up or changed: articles report such things too ("the minister said
+# the page was last updated before the election"), so a sentence needs a date in it.
+POST_DATE = PatternRule("chrome:post-meta", any_of([
+    r"posted (?:on|in) .{1,60} (?:by|in|under)", r"der beitrag wurde am", r"zuletzt aktualisiert",
+    r"last (?:updated|modified)(?: on)?", r"dernière mise à jour", r"última actualización",
+]), max_words=45, in_sentences=lambda f: f.digit_share > 0)
 
 EMBED = PatternRule("chrome:embed", any_of([
     r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)",
@@ -133,4 +139,4 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
 ]), max_words=50)
 
-RULES = (NAV, SHARE, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, EMBED, breadcrumb)
+RULES = (NAV, SHARE, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, POST_DATE, EMBED, breadcrumb)
