@@ -65,7 +65,7 @@ READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|à voir aussi|sur le même sujet"
     r"|leia (?:também|mais)|veja também|saiba mais|leggi anche|vedi anche|potrebbe interessarti"
     r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)"
-    r"|dowiedz się więcej|lees (?:ook|meer)|zie ook)"
+    r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver)"
     r"\s*[:：–—]\s*[^\W\d_]"),
     max_words=40)
 
@@ -94,7 +94,8 @@ CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
     r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
     r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa)\s*:"
-    r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"),
+    r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"
+    r"|^\W*(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp)\s?/\s?\w"),
     max_words=12)
 
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
@@ -121,13 +122,18 @@ POST_META = PatternRule("chrome:post-meta", any_of([
     r"cite this (?:article|page)", r"zitiervorschlag", r"this page was last (?:edited|modified)",
     r"affiliate[- ]links?", r"provisions-links",
     r"als amazon-partner", r"as an amazon associate", r"lien(?:s)? affilié", r"enlaces de afiliados",
-]), max_words=45)
+    # the blog engine's own paragraph under a post, which runs long
+    r"rss 2\.0 feed", r"follow any responses to this entry",
+    r"dieser eintrag wurde (?:am .{1,40} )?veröffentlicht", r"verschlagwortet mit",
+    r"trackback (?:from|auf) (?:your|deiner|ihrer)",
+]), max_words=70)
 
 # When a post went up or changed: articles report such things too ("the minister said
 # the page was last updated before the election"), so a sentence needs a date in it.
 POST_DATE = PatternRule("chrome:post-meta", any_of([
     r"posted (?:on|in) .{1,60} (?:by|in|under)", r"der beitrag wurde am", r"zuletzt aktualisiert",
     r"last (?:updated|modified)(?: on)?", r"dernière mise à jour", r"última actualización",
+    r"(?:updated|aktualisiert|actualizado|mis à jour)(?: am| on| le| el)?\s?:\s?(?:\w+,? ){0,2}\d+",
 ]), max_words=45, in_sentences=lambda f: f.digit_share > 0)
 
 EMBED = PatternRule("chrome:embed", any_of([
