@@ -165,3 +165,24 @@ def test_extracted_text_keeps_its_own_copyright_section() -> None:
     verdicts = classify(texts, "en", Mode.BALANCED, extracted=True)
     assert verdicts[3].keep and verdicts[4].keep
     assert not verdicts[-1].keep and verdicts[-1].reason == "chrome:copyright"
+
+
+_BODY = [
+    f"Paragraph {n} of the report describes how the volunteers counted the birds along the shore "
+    "every morning for a month and wrote down what they saw in a shared notebook at the harbour office."
+    for n in range(12)
+]
+_LEAD = ("The spring count of wading birds on the estuary found more curlews than in any year since "
+         "the survey began, the volunteers who ran it said on Monday.")
+_TEASER = ("A second team counted swallows on the moor and found that they arrived two weeks earlier than "
+           "last year, which the team put down to the mild spring.")
+
+
+def test_a_lead_split_from_its_article_by_a_photo_stays_but_a_distant_island_goes() -> None:
+    gap = ["Share", "Facebook", "Twitter", "Photo: Harbour Office", "Listen to this article"]
+    page = _page("Home", "News", _LEAD, *gap, *_BODY, "Privacy Policy", "Terms", "Contact",
+                 "Cookie settings", "Newsletter", "Jobs", "Imprint", "Sitemap", "Help", _TEASER, "Sitemap")
+    kept = clean(page)
+    assert _LEAD in kept
+    assert _BODY[0] in kept and _BODY[-1] in kept
+    assert _TEASER not in kept

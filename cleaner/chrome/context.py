@@ -43,6 +43,8 @@ class Thresholds:
     #: clusters after an announced one, each smaller than this share of the article's
     #: prose, are announced too
     announced_chain_share: float = 0.5
+    #: clusters before the article this close to it (dropped blocks between) are its lead
+    lead_gap: int = 8
 
 
 THRESHOLDS = Thresholds()
@@ -307,12 +309,21 @@ def _keep_main_clusters(
             announced[index] = True
         else:
             following = False
+    main_index = weights.index(main)
+    # The article's lead, split from its body by a photo, its caption and credit: a
+    # cluster right before the next one on the way to the article belongs to it.
+    leads = set()
+    for index in range(main_index - 1, -1, -1):
+        if clusters[index + 1][0] - clusters[index][-1] - 1 > t.lead_gap or announced[index + 1]:
+            break
+        if weights[index] > 0:
+            leads.add(index)
     result = list(verdicts)
-    for cluster, weight, after_marker in zip(clusters, weights, announced, strict=True):
+    for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
         # Text announced by "Related stories" or "12 Comments" is not the article
         # unless it is the biggest part of the page.
         limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
-        if weight < limit * main:
+        if weight < limit * main and index not in leads:
             for i in cluster:
                 result[i] = Verdict(False, "chrome:island", min(verdicts[i].score, 0.4))
     return result
