@@ -44,15 +44,18 @@ class ModeSettings:
     trim_outside_main: bool
     #: a cluster of kept text smaller than this share of the article's is dropped
     min_cluster_share: float
+    #: how many dropped blocks may part the article from its lead (0: no lead is kept
+    #: for being near the article)
+    lead_gap: int
 
 
 MODE_SETTINGS: dict[Mode, ModeSettings] = {
     Mode.PRECISION: ModeSettings(keep_threshold=0.6, short_needs_neighbours=2,
-                                 trim_outside_main=True, min_cluster_share=0.5),
+                                 trim_outside_main=True, min_cluster_share=0.5, lead_gap=0),
     Mode.BALANCED: ModeSettings(keep_threshold=0.5, short_needs_neighbours=1,
-                                trim_outside_main=True, min_cluster_share=0.25),
+                                trim_outside_main=True, min_cluster_share=0.25, lead_gap=8),
     Mode.RECALL: ModeSettings(keep_threshold=0.35, short_needs_neighbours=1,
-                              trim_outside_main=False, min_cluster_share=0.05),
+                              trim_outside_main=False, min_cluster_share=0.05, lead_gap=8),
 }
 
 

@@ -43,8 +43,6 @@ class Thresholds:
     #: clusters after an announced one, each smaller than this share of the article's
     #: prose, are announced too
     announced_chain_share: float = 0.5
-    #: clusters before the article this close to it (dropped blocks between) are its lead
-    lead_gap: int = 8
 
 
 THRESHOLDS = Thresholds()
@@ -314,7 +312,7 @@ def _keep_main_clusters(
     # cluster right before the next one on the way to the article belongs to it.
     leads = set()
     for index in range(main_index - 1, -1, -1):
-        if clusters[index + 1][0] - clusters[index][-1] - 1 > t.lead_gap or announced[index + 1]:
+        if clusters[index + 1][0] - clusters[index][-1] - 1 > settings.lead_gap or announced[index + 1]:
             break
         if weights[index] > 0:
             leads.add(index)
