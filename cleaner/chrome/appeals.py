@@ -11,7 +11,7 @@ from cleaner.chrome.rules import PatternRule, addresses_reader, any_of
 
 DONATION = PatternRule("chrome:donation", any_of([
     r"donate(?: now| today| here)?", r"make a (?:\w+ )?donation", r"(?:monthly|one-time|small) donation",
-    r"support (?:us|our (?:work|journalism|mission|reporting|newsroom|independent \w+))",
+    r"support(?:ing)? (?:us|our (?:work|journalism|mission|reporting|newsroom|independent \w+))",
     r"support (?:independent|quality) journalism", r"become a (?:patron|member|supporter)",
     r"patreon", r"jetzt spenden", r"spenden sie", r"unterstützen sie (?:uns|unsere arbeit)",
     r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
@@ -69,7 +69,8 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"free (?:shipping|delivery|returns)(?: on orders?)?", r"out of 5 stars", r"reviews?\)",
     r"write a review", r"in den warenkorb", r"jetzt kaufen", r"auf lager", r"versandkostenfrei",
     r"ajouter au panier", r"acheter maintenant", r"livraison gratuite", r"añadir al carrito",
-    r"comprar ahora", r"envío gratis", r"cart \(\d+\)",
+    r"comprar ahora", r"envío gratis", r"cart \(\d+\)", r"kostenfreie lieferung", r"kostenloser versand",
+    r"gratis versand", r"mindestbestellwert", r"ab \d+ ?(?:€|euro) bestellwert",
 ]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
 RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP)

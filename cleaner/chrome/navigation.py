@@ -45,6 +45,8 @@ RELATED_PHRASES = (
     r"lies auch", r"vea también", r"lea también", r"ver también", r"voir aussi", r"previous article",
     r"next article", r"vorheriger artikel", r"nächster artikel", r"article précédent", r"article suivant",
     r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
+    r"temas relacionados", r"vous aimerez aussi", r"mehr themen", r"weitere themen", r"ähnliche themen",
+    r"artigos relacionados", r"articoli correlati", r"potrebbe interessarti anche",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
@@ -79,6 +81,9 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
     r"hinterlasse (?:eine antwort|einen kommentar)", r"schreibe einen kommentar", r"antwort verwerfen",
+    r"keine kommentare", r"noch keine kommentare", r"no comments(?: yet)?", r"aucun commentaire",
+    r"sin comentarios",
+    r"para comentar", r"debes registrarte",
     r"(?:uses|verwendet) akismet", r"akismet (?:to reduce|um) spam",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
