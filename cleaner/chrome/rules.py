@@ -164,23 +164,27 @@ def never(features: BlockFeatures) -> bool:
 
 #: words that speak to the reader or for the site, in the languages with phrase lists:
 #: a call to action has them ("support our reporting", "in your inbox"), a report about
-#: donations or newsletters rarely does. German "Sie"/"Ihr" count only capitalised
-#: inside the block (lower case they are "she", "they", "her").
+#: donations or newsletters rarely does
 _ADDRESS_WORDS = frozenset({
-    "you", "your", "yours", "yourself", "we", "our", "ours", "us",
+    "you", "your", "yours", "yourself", "we", "our", "ours",
     "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "wir", "uns", "unser", "unsere",
     "unseren", "unserem", "unserer", "euch", "euer", "eure",
     "vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "ta", "tes", "toi",
     "tú", "tus", "te", "usted", "ustedes", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
     "voi", "vostro", "vostra", "noi", "nostro", "nostra", "você", "vocês", "nosso", "nossa",
 })
+#: as written: "us" but not "US" (the country); German "Sie", "Ihr" only capitalised and
+#: not first (lower case, or opening a sentence, they are "she", "they", "her")
+_CASED_ADDRESS_WORDS = frozenset({"us", "Us"})
 _FORMAL_GERMAN = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"})
 
 
 def addresses_reader(features: BlockFeatures) -> bool:
+    """Does the block speak to its reader (or for the site)?"""
     if not _ADDRESS_WORDS.isdisjoint(features.lower_tokens):
         return True
-    return not _FORMAL_GERMAN.isdisjoint(features.tokens[1:])
+    tokens = features.tokens
+    return not _CASED_ADDRESS_WORDS.isdisjoint(tokens) or not _FORMAL_GERMAN.isdisjoint(tokens[1:])
 
 
 @dataclass(frozen=True, slots=True)
