@@ -186,3 +186,13 @@ def test_a_lead_split_from_its_article_by_a_photo_stays_but_a_distant_island_goe
     assert _LEAD in kept
     assert _BODY[0] in kept and _BODY[-1] in kept
     assert _TEASER not in kept
+
+
+def test_first_rule_skips_only_rules_that_could_not_match() -> None:
+    """Word limits and trigger keys are speed-ups: every rule asked in order agrees."""
+    from cleaner.chrome import RULES
+
+    for text in _all_blocks() + [" ".join(["word"] * n) + " © 2024" for n in (5, 29, 30, 31, 80)]:
+        features = block_features(text, all_stopwords())
+        naive = next((reason for rule in RULES if (reason := rule(features))), None)
+        assert first_rule(features) == naive, text
