@@ -282,6 +282,10 @@ def _lower_words(text: str) -> list[str]:
     return [word.lower() for word in _TOKEN_RE.findall(text)]
 
 
+#: parts the blocks in a page's run of words: a word match never holds a NUL
+_BLOCK_MARK = "\x00"
+
+
 class _ProtectedSpans:
     """The spans of a block no rule may touch (URLs, addresses, paths, code, the user's
     patterns), found when a rule first asks: most blocks get no proposal at all."""
@@ -343,19 +347,23 @@ class Repairer:
         if model is not None:
             head = model.lexicon.log_frequencies.head
             blocks = {text: _lower_words(text) for text in texts}
-            for text in texts:  # a block the page repeats counts every time
-                words.update(blocks[text])
+            # The page's words in one run, blocks parted by a mark that is no word, so
+            # no pair spans two blocks; a block the page repeats counts every time.
+            run: list[str] = []
+            for text in texts:
+                run += blocks[text]
+                run.append(_BLOCK_MARK)
+            words.update(run)
+            del words[_BLOCK_MARK]
             # Only pairs that merge into a common word, or into a word the page writes
             # whole elsewhere ("Dun marrow" beside "Dunmarrow"), are ever asked about (splits).
-            for text in texts:
-                # map, filter and compress run in C: this visits every word pair of the page.
-                block = blocks[text]
-                merged = list(map(str.__add__, block, block[1:]))
-                mergeable = set(filter(head.__contains__, merged)) | set(filter(words.__contains__, merged))
-                if mergeable:
-                    flags = list(map(mergeable.__contains__, merged))
-                    pairs.update(itertools.compress(map("{} {}".format, block, block[1:]), flags))
-                    starts.update(itertools.compress(block, flags))
+            # map, filter and compress run in C: this visits every word pair of the page.
+            merged = list(map(str.__add__, run, run[1:]))
+            mergeable = set(filter(head.__contains__, merged)) | set(filter(words.__contains__, merged))
+            if mergeable:
+                at = list(itertools.compress(range(len(merged)), map(mergeable.__contains__, merged)))
+                pairs.update(f"{run[i]} {run[i + 1]}" for i in at)
+                starts.update(run[i] for i in at)
         candidates: frozenset[str] = frozenset()
         if model is not None:
             stop = stopword_table().get(model.lexicon.language, frozenset())
