@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import SENTENCE_WORDS, PatternRule, any_of
+from cleaner.chrome.rules import SENTENCE_WORDS, PatternRule, any_of, has_digits
+
+
+def _copyright_line(features: BlockFeatures) -> bool:
+    """A footer line states a year or the sign; a short one needs neither
+    ("Example Media. All rights reserved.")."""
+    return features.words <= SENTENCE_WORDS or has_digits(features) or "©" in features.text
+
 
 COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
-]), max_words=30, in_sentences=lambda f: f.words <= SENTENCE_WORDS or f.digit_share > 0 or "©" in f.text)
+]), max_words=30, in_sentences=_copyright_line)
 
 _COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, addresses_reader, any_of, never, raw_pattern
+from cleaner.chrome.rules import PatternRule, addresses_reader, any_of, has_digits, never, raw_pattern
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
@@ -139,7 +139,7 @@ POST_DATE = PatternRule("chrome:post-meta", any_of([
     r"posted (?:on|in) .{1,60} (?:by|in|under)", r"der beitrag wurde am", r"zuletzt aktualisiert",
     r"last (?:updated|modified)(?: on)?", r"dernière mise à jour", r"última actualización",
     r"(?:updated|aktualisiert|actualizado|mis à jour)(?: am| on| le| el)?\s?:\s?(?:\w+,? ){0,2}\d+",
-]), max_words=45, in_sentences=lambda f: f.digit_share > 0)
+]), max_words=45, in_sentences=has_digits)
 
 EMBED = PatternRule("chrome:embed", any_of([
     r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)",

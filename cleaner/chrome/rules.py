@@ -162,6 +162,11 @@ def never(features: BlockFeatures) -> bool:
     return False
 
 
+def has_digits(features: BlockFeatures) -> bool:
+    """A date, a year, a count: what a metadata or footer line carries."""
+    return features.digit_share > 0
+
+
 #: words that speak to the reader or for the site, in the languages with phrase lists:
 #: a call to action has them ("support our reporting", "in your inbox"), a report about
 #: donations or newsletters rarely does
