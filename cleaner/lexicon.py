@@ -57,6 +57,9 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in index.items()}
 
 
+_MARKUP_RE = re.compile(r"<[/!]?[a-zA-Z][^<>]{0,2000}>")
+
+
 def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
     """The language whose stopwords cover the most tokens, or None when unsure."""
     index = _languages_of_word()
@@ -71,7 +74,13 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
         sample.append(text)
         if seen >= max_tokens:
             break
-    unspaced = _unspaced_language("\n".join(sample), letters)
+    joined = "\n".join(sample)
+    if "<" in joined and not joined.isascii():
+        # Markup left in the text (an ad slot, a tracking pixel) is no language: its
+        # Latin letters must not outvote the page's CJK prose.
+        joined = _MARKUP_RE.sub(" ", joined)
+        letters = sum(map(len, WORD_RE.findall(joined)))
+    unspaced = _unspaced_language(joined, letters)
     if unspaced is not None:
         return unspaced
     hits: dict[str, int] = {}
