@@ -196,3 +196,16 @@ def test_first_rule_skips_only_rules_that_could_not_match() -> None:
         features = block_features(text, all_stopwords())
         naive = next((reason for rule in RULES if (reason := rule(features))), None)
         assert first_rule(features) == naive, text
+
+
+def test_see_also_notes_between_sections_do_not_cut_the_article() -> None:
+    sections = []
+    for name in ("Geography", "Climate", "Wildlife"):
+        sections += [name, f"Main article: {name} of the estuary", f"See also: Maps of the {name.lower()}",
+                     *(f"{name}: {p}" for p in _BODY[:3])]
+    page = _page("Home", "News", *_BODY[:4], *sections, "Privacy Policy", "Terms")
+    kept = clean(page)
+    for name in ("Geography", "Climate", "Wildlife"):
+        assert f"{name}: {_BODY[2]}" in kept
+        assert f"\n{name}\n" in f"\n{kept}"
+    assert "Main article:" not in kept and "See also:" not in kept

@@ -60,6 +60,7 @@ RELATED = PatternRule("chrome:related", any_of(RELATED_PHRASES, at_start=True), 
 # of a related-links section. The label alone ("Read more:") is left to RELATED.
 READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"^\W*(?:read (?:also|more|next|this)|also read|see also|related|more on this(?: story| topic)?"
+    r"|main articles?|further information|hauptartikel|article détaillé|artículo principal"
     r"|lesen sie (?:auch|hier|dazu|mehr|weiter|jetzt)|lies (?:auch|hier)|mehr dazu|mehr zum thema"
     r"|auch interessant|siehe auch|passend dazu|das könnte sie auch interessieren"
     r"|(?:vea|lea|lee|ver|mira|mire) también|(?:te|le) puede interesar|puede interesarte"
