@@ -74,3 +74,22 @@ def test_article_survives_random_chrome(head: list[str], tail: list[str], separa
     for line in head + tail:
         if len(line.split()) >= 3 and line not in " ".join(PARAGRAPHS):
             assert f"\n{line}\n" not in f"\n{out}\n"
+
+
+@FAST
+@given(st.one_of(st.text(st.characters(max_codepoint=127), max_size=200), lines))
+def test_word_tokens_are_the_regex_words(text: str) -> None:
+    """The byte-translation path for ASCII text finds exactly what ``\\w+`` finds."""
+    from cleaner.lexicon import WORD_RE, word_tokens
+
+    assert word_tokens(text) == WORD_RE.findall(text)
+
+
+@FAST
+@given(st.one_of(st.text(st.characters(max_codepoint=127), max_size=200), lines))
+def test_block_digit_share_counts_every_digit(text: str) -> None:
+    from cleaner.chrome.features import block_features
+
+    features = block_features(text, frozenset())
+    non_space = len("".join(text.split())) or 1
+    assert features.digit_share == len(re.findall(r"\d", text)) / non_space

@@ -6,7 +6,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from cleaner.lexicon import CJK_RE, WORD_RE
+from cleaner.lexicon import CJK_RE, word_tokens
 
 # Every repeated class starts only where its run starts (the look-behinds), so a long
 # run of letters is scanned once, not once per position: linear time on any line.
@@ -53,7 +53,7 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     # Counting with regular expressions and map() over C functions: this runs for every
     # block of every page, and Python-level loops over tokens dominated its cost.
     lower = text.lower()
-    tokens = tuple(WORD_RE.findall(text))
+    tokens = tuple(word_tokens(text))
     # Tokens hold no spaces, and lower-casing adds none: one C-level pass for all of them.
     lower_tokens = " ".join(tokens).lower().split(" ") if tokens else []
     cjk_chars = [] if text.isascii() else CJK_RE.findall(text)
@@ -73,7 +73,11 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     chars = len(text)
     non_space = len("".join(text.split())) or 1
     stripped = text.rstrip()
-    digits = len(_DIGIT_RE.findall(text))
+    if text.isascii():
+        encoded = text.encode("ascii")
+        digits = len(encoded) - len(encoded.translate(None, b"0123456789"))
+    else:
+        digits = len(_DIGIT_RE.findall(text))
     # Letters are the word characters that are neither digits nor underscores: counted
     # from the tokens already split instead of one more scan of the text.
     letters = sum(map(len, tokens)) - digits - text.count("_")
