@@ -274,10 +274,15 @@ def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
     return False
 
 
+#: ASCII letters kept, every other byte (digits and "_" too) a space
+_ASCII_LETTER_BYTES = bytes(c if chr(c).isalpha() else ord(" ") for c in range(128)) + bytes(range(128, 256))
+
+
 def _lower_words(text: str) -> list[str]:
     """The block's words in lower case, one for each match of ``_TOKEN_RE`` in ``text``."""
     if text.isascii():
-        return _TOKEN_RE.findall(text.lower())
+        # A byte translation splits ASCII text several times faster than the regex.
+        return text.lower().encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split()
     # Lower-casing may change what counts as a letter ("İ"): lower each word on its own.
     return [word.lower() for word in _TOKEN_RE.findall(text)]
 

@@ -93,3 +93,11 @@ def test_block_digit_share_counts_every_digit(text: str) -> None:
     features = block_features(text, frozenset())
     non_space = len("".join(text.split())) or 1
     assert features.digit_share == len(re.findall(r"\d", text)) / non_space
+
+
+@FAST
+@given(st.one_of(st.text(st.characters(max_codepoint=127), max_size=200), lines))
+def test_repair_word_split_is_the_regex_split(text: str) -> None:
+    from cleaner.repair import _TOKEN_RE, _lower_words
+
+    assert _lower_words(text) == [word.lower() for word in _TOKEN_RE.findall(text)]
