@@ -197,12 +197,22 @@ COMMON_ZIPF = 2.5
 class Lexicon:
     """Word frequencies of one language: log10 of the frequency of each lower-case word."""
 
-    __slots__ = ("_common_words", "language", "log_frequencies")
+    __slots__ = ("_common_words", "_function_glue", "language", "log_frequencies")
 
     def __init__(self, language: str, log_frequencies: CompactTable) -> None:
         self.language = language
         self.log_frequencies = log_frequencies
         self._common_words: dict[tuple[float, int], frozenset[str]] = {}
+        self._function_glue: frozenset[str] | None = None
+
+    def function_glue(self) -> frozenset[str]:
+        """Every two of the language's most frequent words written as one ("ofthe",
+        "inthe"): some fifteen thousand strings, built on first use and kept, so that
+        telling such glue is one set lookup instead of a try at every cut."""
+        if self._function_glue is None:
+            stop = stopword_table().get(self.language, frozenset())
+            self._function_glue = frozenset(a + b for a in stop for b in stop)
+        return self._function_glue
 
     def common_words(self, min_zipf: float, below_length: int) -> frozenset[str]:
         """The words shorter than ``below_length`` at least ``min_zipf`` common (no lower

@@ -371,7 +371,7 @@ class Repairer:
                 starts.update(run[i] for i in at)
         candidates: frozenset[str] = frozenset()
         if model is not None:
-            stop = stopword_table().get(model.lexicon.language, frozenset())
+            glue = model.lexicon.function_glue()
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
@@ -381,8 +381,7 @@ class Repairer:
                 value = head.get(word, -99.0)
                 if len(word) < 3 or value >= glue_max:
                     continue
-                if (count <= 1 and value < content_max) or any(
-                        word[:cut] in stop and word[cut:] in stop for cut in range(1, len(word))):
+                if (count <= 1 and value < content_max) or word in glue:
                     found.append(word)
             candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
