@@ -9,6 +9,8 @@ from cleaner.config import Mode
 
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
+#: any tag, as markup left in page text has them (an ad slot, a tracking pixel)
+MARKUP_TAG_RE = re.compile(r"<[/!]?[a-zA-Z][^<>]{0,2000}>")
 
 
 #: how a document (not page text quoting markup) starts: a declaration, a comment or

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner.document import Edit
-from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, stopword_table
+from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, ascii_translation, stopword_table
 
 LETTERS = r"[^\W\d_]"
 _TOKEN_RE = re.compile(rf"{LETTERS}+")
@@ -274,8 +274,8 @@ def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
     return False
 
 
-#: ASCII letters kept, every other byte (digits and "_" too) a space
-_ASCII_LETTER_BYTES = bytes(c if chr(c).isalpha() else ord(" ") for c in range(128)) + bytes(range(128, 256))
+#: ASCII letters (not digits, not "_")
+_ASCII_LETTER_BYTES = ascii_translation(str.isalpha)
 
 
 def _lower_words(text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
+from cleaner.html import MARKUP_TAG_RE
 
 _URLISH_RE = re.compile(r"^\W*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)\W*$", re.IGNORECASE)
 
@@ -16,7 +17,6 @@ def link_only(features: BlockFeatures) -> str | None:
     return None
 
 
-_TAG_RE = re.compile(r"<[/!]?[a-zA-Z][^<>]{0,2000}>")
 _MARKUP_START_RE = re.compile(r"\s*<[/!]?[a-zA-Z]")
 _REMOTE_EMBED_RE = re.compile(
     r"<(?:img|iframe|a|embed)\b[^<>]{0,1000}?\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
@@ -29,7 +29,7 @@ def markup_only(features: BlockFeatures) -> str | None:
     (``<div id="app"></div>``, ``<script src="app.js">``) loads nothing remote and stays."""
     if not _MARKUP_START_RE.match(features.text) or not _REMOTE_EMBED_RE.search(features.text):
         return None
-    outside = _TAG_RE.sub(" ", features.text)
+    outside = MARKUP_TAG_RE.sub(" ", features.text)
     if outside == features.text:
         return None
     letters = sum(1 for c in outside if c.isalpha())
