@@ -110,8 +110,8 @@ def test_correct_text_comes_back_unchanged(text: str) -> None:
     (["きのうは友だちと山に行って、きれいな紅葉を見ました。", "夜はみんなでご飯を食べました。"], "ja"),
     (["어제는 친구와 함께 산에 가서 단풍을 보았습니다.", "저녁에는 모두 함께 밥을 먹었습니다."], "ko"),
     # an ad's markup, all Latin letters, left in a Japanese page's text
-    (['<div style="position:absolute;"><a href="https://ads.example.com/click?campaign=autumn&slot=top">'
-      '<img width=1 height=1 alt="" src="https://ads.example.com/pixel.gif?campaign=autumn"></a></div>',
+    (['<span class="promo"><a href="https://ads.example.com/click?campaign=autumn&slot=top">'
+      '<img src="https://ads.example.com/banner.png?campaign=autumn" alt="autumn sale"></a></span>',
       "きのうは友だちと山に行って、きれいな紅葉を見ました。"], "ja"),
 ])
 def test_language_of_a_page(lines: list[str], language: str) -> None:

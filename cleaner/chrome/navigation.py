@@ -50,7 +50,7 @@ RELATED_PHRASES = (
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
-# "apps and more from a PC"), and only a block of a few words is named anywhere.
+# "songs and more from the archive"), and only a block of a few words is named anywhere.
 RELATED = PatternRule("chrome:related", any_of(RELATED_PHRASES, at_start=True), max_words=12,
                       weak=any_of(RELATED_PHRASES), weak_max_words=4)
 
