@@ -28,6 +28,14 @@ SHARE = PatternRule("chrome:share", any_of([
     r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
 ]), max_words=8, in_sentences=never)
 
+# Share and print buttons spelled out for screen readers: "Click to share on Facebook
+# (Opens in new window)". Longer than a share row's label, and never article text.
+SHARE_BUTTON = PatternRule("chrome:share", any_of([
+    r"click to (?:share|email|print|tweet|pin)", r"opens in (?:a )?new (?:window|tab)",
+    r"öffnet (?:sich )?in (?:einem )?neuen (?:fenster|tab)", r"s'ouvre dans une nouvelle fenêtre",
+    r"se abre en una (?:nueva )?ventana(?: nueva)?",
+]), max_words=16)
+
 RELATED_PHRASES = (
     r"related (?:articles?|posts?|stories|content|topics|links|reading)", r"read more", r"read also",
     r"see also", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)", r"more from",
@@ -151,4 +159,5 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
 ]), max_words=50)
 
-RULES = (NAV, SHARE, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, POST_DATE, EMBED, breadcrumb)
+RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, POST_DATE, EMBED,
+         breadcrumb)
