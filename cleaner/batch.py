@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TypeVar
 
-from cleaner.io import CleanerError, atomic_write, atomic_writer, decode, empty_input
+from cleaner.io import CleanerError, atomic_write, atomic_writer, decode, nonempty
 from cleaner.pipeline import Cleaner
 from cleaner.records import clean_records, decoded_lines, learn_records, open_records, site_from_field
 from cleaner.site import SiteProfile
@@ -257,9 +257,7 @@ def process_file(task: Task, cleaner: Cleaner, options: FileOptions = FileOption
         except OSError as exc:
             raise CleanerError(f"cannot read ({exc.strerror or exc})") from None
         report.bytes_in = len(data)
-        text = decode(data, task.relative, options.encoding)
-        if not text:
-            raise empty_input(task.relative)
+        text = nonempty(decode(data, task.relative, options.encoding), task.relative)
         result = cleaner.clean_document(text, file_site(task, options.site_key))
         try:
             atomic_write(task.target, result.text)

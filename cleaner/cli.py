@@ -56,7 +56,7 @@ from cleaner.io import (
     EXIT_USAGE,
     CleanerError,
     decode,
-    empty_input,
+    nonempty,
     open_input,
     output_handle,
     read_chunks,
@@ -317,10 +317,7 @@ def _clean_sources(cleaner: Cleaner, sources: list[str], out: TextIO, output_for
     for source in sources:
         title = "<stdin>" if source == "-" else source
         if output_format is OutputFormat.JSON:
-            text = read_text(source, encoding)
-            if not text:
-                raise empty_input(title)
-            result = cleaner.clean_document(text, site)
+            result = cleaner.clean_document(nonempty(read_text(source, encoding), title), site)
             if explain_to is not None:
                 render_explanation(result, explain_to, title)
             out.write(result.to_json() + "\n")
@@ -541,9 +538,7 @@ def explain_command(
     cleaner = _cleaner(_config(mode, no_chrome, no_repair, no_normalize, language, input_format), model,
                        profile)
     try:
-        text = read_text(file, encoding)
-        if not text:
-            raise empty_input("<stdin>" if file == "-" else file)
+        text = nonempty(read_text(file, encoding), "<stdin>" if file == "-" else file)
         result = cleaner.clean_document(text, site)
     except CleanerError as exc:
         raise _fail(str(exc), exc.exit_code) from None

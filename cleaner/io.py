@@ -116,6 +116,13 @@ def empty_input(name: str) -> CleanerError:
     return CleanerError(f"{name}: empty input, nothing to clean")
 
 
+def nonempty(text: str, name: str) -> str:
+    """``text`` itself; raises ``empty_input`` when there is none."""
+    if not text:
+        raise empty_input(name)
+    return text
+
+
 def refuse_empty(chunks: Iterable[str], name: str) -> Iterator[str]:
     """The chunks of one page, passed on; raises ``empty_input`` if there were none."""
     empty = True

@@ -116,6 +116,8 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
 #: scripts written without spaces between words, and the language each one marks
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
+#: a character of Chinese or Japanese: kana, CJK ideographs
+CHINESE_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
 #: a character of any of them: kana, CJK ideographs, hangul syllables
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

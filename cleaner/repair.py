@@ -75,7 +75,8 @@ SPLIT_MARGIN_UNIGRAM = 3.0
 JOIN_MARGIN = 1.5
 JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
-#: "I" glued to a word this rare is no word, even if the lexicon lists it ("Ithought")
+#: a word at least this common is a known word: no camel-case glue ("iPhone"), no
+#: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
 KNOWN_WORD_ZIPF = 2.0
 #: a glued token as common as this is a word, never split
 JOIN_MAX_ZIPF = 4.0
@@ -230,7 +231,7 @@ def _camel_glue_cut(model: WordModel, word: str) -> int | None:
     "thatI"): one lower-to-upper step, a function word on one side; else None."""
     steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
     # A known word is no glue ("iPhone", "McDonald"), but "andI" is ("Andi" is a name).
-    if len(steps) != 1 or (model.zipf(word) >= 2.0 and word[steps[0]:] != "I"):
+    if len(steps) != 1 or (model.zipf(word) >= KNOWN_WORD_ZIPF and word[steps[0]:] != "I"):
         return None
     cut = steps[0]
     left, right = word[:cut], word[cut:]
@@ -264,7 +265,7 @@ def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
         while end < len(text) and text[end].isalnum():
             end += 1
         word = text[start:end]
-        if not word[0].islower() or model.zipf(word) >= 2.0:
+        if not word[0].islower() or model.zipf(word) >= KNOWN_WORD_ZIPF:
             continue
         if word in seen or _camel_glue_cut(model, word) is None:
             evidence += 1
@@ -349,6 +350,7 @@ class Repairer:
         pairs: Counter[str] = Counter()
         starts: set[str] = set()
         blocks: dict[str, list[str]] = {}
+        candidates: frozenset[str] = frozenset()
         if model is not None:
             head = model.lexicon.log_frequencies.head
             blocks = {text: _lower_words(text) for text in texts}
@@ -369,8 +371,6 @@ class Repairer:
                 at = list(itertools.compress(range(len(merged)), map(mergeable.__contains__, merged)))
                 pairs.update(f"{run[i]} {run[i + 1]}" for i in at)
                 starts.update(run[i] for i in at)
-        candidates: frozenset[str] = frozenset()
-        if model is not None:
             glue = model.lexicon.function_glue()
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
+from cleaner.lexicon import CHINESE_JAPANESE_RE
 
 #: blocks longer than this (in words; a CJK character counts half) are text, not labels
 MAX_WORDS = 9
@@ -50,14 +51,13 @@ _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _PATTERNS = tuple((reason, re.compile("|".join(re.escape(p) for p in phrases)))
                   for reason, phrases in _PHRASES)
-_CHINESE_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def cjk_label(features: BlockFeatures) -> str | None:
     """A short block of Chinese or Japanese that names a piece of site chrome."""
     if features.words > MAX_WORDS or features.text.isascii():
         return None
-    chars = len(_CHINESE_JAPANESE_RE.findall(features.text))
+    chars = len(CHINESE_JAPANESE_RE.findall(features.text))
     if not chars:
         return None
     for reason, pattern in _PATTERNS:
