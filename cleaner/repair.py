@@ -63,6 +63,9 @@ _CONTRACTIONS = ("ve", "ll", "re", "s", "t", "d", "m")
 #: a contraction or possessive ending, and nothing glued after it
 _CONTRACTION_END_RE = re.compile(r"(?:ve|ll|re|s|t|d|m)(?![\w'’])")
 
+#: a listed token after a contraction's apostrophe this much rarer than the word it
+#: ends in is glue ("can'tbe")
+CONTRACTION_GLUE_MARGIN = 2.0
 #: log10 probability of a word the lexicon does not know
 OOV_LOG_PROB = -10.5
 #: stupid-backoff penalty for a word pair not in the bigram table
@@ -78,6 +81,8 @@ JOIN_MARGIN_UNIGRAM = 2.5
 #: a word at least this common is a known word: no camel-case glue ("iPhone"), no
 #: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
 KNOWN_WORD_ZIPF = 2.0
+#: ... and "I" glued to a word is listed up to this common ("Ithink", "Iwas")
+GLUED_I_MAX_ZIPF = 2.5
 #: a glued token as common as this is a word, never split
 JOIN_MAX_ZIPF = 4.0
 #: ... and this, unless it is two function words ("ofthe" is a common typo)
@@ -86,6 +91,10 @@ JOIN_CONTENT_MAX_ZIPF = 3.0
 JOIN_PART_ZIPF = 3.0
 #: glued content words this long on both sides are no closed compound
 LONG_GLUE_PART = 6
+#: an unlisted token of two words at least LONG_GLUE_PART long is glue
+LONG_GLUE_EVIDENCE = 3.5
+#: ... as is an English adverb in -ly closed up with the next word
+ADVERB_GLUE_EVIDENCE = 1.5
 #: a glued token the page repeats is likelier a word: it needs this much more evidence
 REPEATED_TOKEN_MARGIN = 1.5
 #: a capitalised glued token may be a name: it needs this much more evidence
@@ -93,6 +102,9 @@ NAME_EXTRA_MARGIN = 2.0
 #: ... or this common when at least this long
 LONG_PART_ZIPF = 2.0
 LONG_PART_LENGTH = 7
+#: beside a function word, a part may be any listed word at least this long
+RARE_PART_ZIPF = 1.0
+RARE_PART_LENGTH = 4
 #: one-letter words ("a", "I", "y", "à") must be very common to count
 SINGLE_LETTER_ZIPF = 5.5
 #: a merged word must be at least this common (and so in the lexicon's fast part)
@@ -156,6 +168,8 @@ class _Token:
     #: context words; None at a sentence or clause boundary
     previous: str | None = None
     following: str | None = None
+    #: first word of the block or of a sentence: capitalised whatever it is
+    sentence_start: bool = False
 
 
 _ATTACHING = frozenset("'’-.=&#@_/\\:+*<>[]{}|~^`$%")
@@ -182,6 +196,17 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Is the word at ``start`` the first of its block or of a sentence?"""
+    # A few characters back are enough, and keep this cheap on a long block.
+    window = text[max(0, start - 8):start]
+    before = window.rstrip("\"'“‘([")
+    if not before:
+        return start == len(window)
+    ended = before.rstrip()
+    return len(ended) < len(before) and ended.rstrip("\"'”’)]").endswith((".", "!", "?", ":"))
+
+
 def _plain(word: str) -> bool:
     """Lower-case, or capitalised at the first letter only: acronyms are left alone."""
     return word[1:].islower() if len(word) > 1 else (word.islower() or word in ("I", "A"))
@@ -199,6 +224,18 @@ def _part_ok(model: WordModel, part: str) -> bool:
     return zipf >= (JOIN_PART_ZIPF if len(part) < LONG_PART_LENGTH else LONG_PART_ZIPF)
 
 
+def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right: str) -> bool:
+    """A function word glued to a listed word however rare ("theterrariums",
+    "changesetswith"), making a token the lexicon does not list."""
+    if left in stop and len(left) >= 2 and len(right) >= RARE_PART_LENGTH:
+        rare = right
+    elif right in stop and len(right) >= 3 and len(left) >= RARE_PART_LENGTH:
+        rare = left
+    else:
+        return False
+    return lexicon.zipf(rare) >= RARE_PART_ZIPF and lexicon.zipf(left + right) == 0.0
+
+
 def _word_cuts(model: WordModel, word: str) -> list[int]:
     """Every cut of ``word`` into two parts that are each a word on their own."""
     # The same test as ``_part_ok`` on both parts, short parts first: a set lookup
@@ -208,8 +245,12 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     letters = lexicon.common_words(SINGLE_LETTER_ZIPF, 2)
     size = len(word)
     cuts = []
+    stop = stopword_table().get(lexicon.language, frozenset())
     for cut in range(1, size):
         left, right = word[:cut], word[cut:]
+        if _function_word_glue(lexicon, stop, left, right):
+            cuts.append(cut)
+            continue
         if cut < LONG_PART_LENGTH and left not in (letters if cut == 1 else short_words):
             continue
         rest = size - cut
@@ -222,14 +263,43 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     return cuts
 
 
+#: English prefixes long enough to pass for a word of their own
+_ENGLISH_PREFIXES = frozenset((
+    "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
+    "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro"))
+
+
+def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
+    """Evidence (log10) that an unlisted token cut into ``left`` + ``right`` is glue.
+
+    The lexicon lists words down to about one in a hundred million, so a closed
+    compound of two long words that it lacks is rarely a word: new closed compounds
+    join short words ("drainboard") or a prefix. Nor do English adverbs in -ly close
+    up with the next word ("leisurelydrove").
+    """
+    shorter = min(len(left), len(right))
+    if model.lexicon.language == "en" and left in _ENGLISH_PREFIXES:
+        return 0.0  # "supersample", "counterexample": prefixes close up with anything
+    evidence = LONG_GLUE_EVIDENCE if shorter >= LONG_GLUE_PART else 0.0
+    if model.lexicon.language == "en" and left.endswith("ly") and len(left) >= 5 and \
+            model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
+        evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
+    return evidence
+
+
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _camel_steps(word: str) -> list[int]:
+    """Where ``word`` steps from a lower-case letter to a capital ("of|New", "get|Row|Count")."""
+    return [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
 
 
 def _camel_glue_cut(model: WordModel, word: str) -> int | None:
     """Where ``word`` may be two words glued with the second capitalised ("ofNew",
     "thatI"): one lower-to-upper step, a function word on one side; else None."""
-    steps = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    steps = _camel_steps(word)
     # A known word is no glue ("iPhone", "McDonald"), but "andI" is ("Andi" is a name).
     if len(steps) != 1 or (model.zipf(word) >= KNOWN_WORD_ZIPF and word[steps[0]:] != "I"):
         return None
@@ -245,6 +315,20 @@ def _camel_glue_cut(model: WordModel, word: str) -> int | None:
     if _part_ok(model, left.lower()) and _part_ok(model, right.lower()):
         return cut
     return None
+
+
+def _name_glue_cut(model: WordModel, word: str) -> int | None:
+    """Where ``word`` may be a function word glued to a name or acronym the lexicon
+    need not know ("byWaite", "theHikurangi", "andCORS"); else None."""
+    steps = _camel_steps(word)
+    if len(steps) != 1 or model.zipf(word) >= KNOWN_WORD_ZIPF:
+        return None
+    cut = steps[0]
+    left, right = word[:cut], word[cut:]
+    if len(left) < 2 or not _plain(left) or len(right) < 3 or not right[1:].isalpha():
+        return None
+    stop = stopword_table().get(model.lexicon.language, frozenset())
+    return cut if left.lower() in stop else None
 
 
 def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
@@ -471,7 +555,7 @@ class Repairer:
                 if nxt is not None:
                     split += model.transition(right, nxt)
                 gain = split - whole
-            if z_token > 0 and not (cut == 1 and token.text[0] == "I" and z_token < KNOWN_WORD_ZIPF
+            if z_token > 0 and not (cut == 1 and token.text[0] == "I" and z_token < GLUED_I_MAX_ZIPF
                                     and model.lexicon.language == "en"):
                 # A known word needs more evidence; but the English "I" is always upper
                 # case, and web text repeats its glue: "Ithought" is a rare typo entry.
@@ -481,11 +565,15 @@ class Repairer:
                 # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
                 # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
+            if z_token == 0.0:
+                gain += _glue_shape_evidence(model, left, right)
+            opens_sentence = token.sentence_start and left in stop
             if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4) \
                     and not (left in stop and (right in stop or left == "i")) \
-                    and not (z_token == 0.0 and left in articles):
+                    and not (z_token == 0.0 and (left in articles or opens_sentence)):
                 # "Hartwell", "Bedora": names the lexicon lacks. A sentence's first word glued
-                # to a function word ("Rainfallwas") is no name.
+                # to a function word ("Rainfallwas"), or a function word opening a sentence
+                # glued to the next ("Byoverriding"), is no name.
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
@@ -527,6 +615,7 @@ class Repairer:
         token = _Token(match.start(), match.end(), match.group(), match.group().lower())
         if i > 0 and _SOFT_GAP_RE.match(text, matches[i - 1].end(), match.start()):
             token.previous = matches[i - 1].group().lower()
+        token.sentence_start = _opens_sentence(text, match.start())
         if i + 1 < len(matches) and _SOFT_GAP_RE.match(text, match.end(), matches[i + 1].start()):
             token.following = matches[i + 1].group().lower()
         return token
@@ -609,9 +698,9 @@ class Repairer:
             # Cheap first: most rare words have no cut into two words at all; a contraction
             # ending glued to a word ("it'spossible") is the one other kind of join.
             start = matches[i].start()
-            if not self.cuts(model, words[i]) and not (start and text[start - 1] in "'’"):
-                continue
             word = matches[i].group()
+            if not self.cuts(model, words[i]) and not (start and text[start - 1] in "'’") and _plain(word):
+                continue
             token = self._token(text, matches, i)
             if word[:1].isupper() and _CITED_NAME_RE.match(text, token.end):
                 continue  # "Cantell, Joanna (2019)": a surname in a reference, not glue
@@ -621,7 +710,8 @@ class Repairer:
                     yield Proposal(token.start, token.end, f"{word[:contraction]} {word[contraction:]}",
                                    "repair:join", 3.0)
                 continue
-            if _attached(text, token):
+            # "whenit's" -> "when it's": the contraction ending stays on the second word.
+            if _attached(text, token, allow_contraction=True):
                 continue
             if _plain(word):
                 found = self.join_split(model, token)
@@ -641,17 +731,23 @@ class Repairer:
     def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
         """"it'spossible" -> "it's possible": an English contraction glued to the next word.
 
-        Only where the glued token is no word at all and what follows the contraction is
-        a common one ("it'steam" may be "it's team" or a typo, and stays).
+        Only where the glued token is no word, or a listed one far rarer than the word
+        after the contraction ("tbe" of "can'tbe"), and that word is a common one
+        ("it'steam" may be "it's team" or a typo, and stays).
         """
         if model.lexicon.language != "en" or token.start < 2 or text[token.start - 1] not in "'’":
             return None
         if not text[token.start - 2].isalpha() or not token.text.islower():
             return None
+        z_token = model.zipf(token.lower)
         for suffix in _CONTRACTIONS:
             rest = token.lower[len(suffix):]
-            if (token.lower.startswith(suffix) and len(rest) >= 2
-                    and model.common_zipf(rest) >= JOIN_PART_ZIPF and model.zipf(token.lower) == 0.0):
+            if not token.lower.startswith(suffix) or not (len(rest) >= 2 or rest == "a"):
+                continue
+            z_rest = model.common_zipf(rest)
+            # Web text writes the glue itself often enough for some to be listed ("tbe",
+            # "sa" of "can'tbe", "that'sa"): a listed token far rarer than its word is glue.
+            if z_rest >= JOIN_PART_ZIPF and (z_token == 0.0 or z_rest >= z_token + CONTRACTION_GLUE_MARGIN):
                 return len(suffix)
         return None
 
@@ -661,6 +757,13 @@ class Repairer:
         if self._seen_elsewhere(token.lower):
             return None
         cut = _camel_glue_cut(model, token.text)
+        if cut is None:
+            cut = _name_glue_cut(model, token.text)
+        if cut is None:
+            # The page writes the two words apart elsewhere ("Great Barrier ... GreatBarrier").
+            steps = _camel_steps(token.text)
+            if len(steps) == 1 and self.page_pairs.get(f"{token.lower[:steps[0]]} {token.lower[steps[0]:]}"):
+                cut = steps[0]
         if cut is not None and self.identifiers is None:
             self.identifiers = _writes_identifiers(model, list(self.block_words))
         return None if self.identifiers else cut
