@@ -94,7 +94,7 @@ LONG_GLUE_PART = 6
 #: an unlisted token of two words at least LONG_GLUE_PART long is glue
 LONG_GLUE_EVIDENCE = 3.5
 #: ... as is an English adverb in -ly closed up with the next word
-ADVERB_GLUE_EVIDENCE = 1.5
+ADVERB_GLUE_EVIDENCE = 3.5
 #: a glued token the page repeats is likelier a word: it needs this much more evidence
 REPEATED_TOKEN_MARGIN = 1.5
 #: a capitalised glued token may be a name: it needs this much more evidence
