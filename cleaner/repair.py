@@ -112,6 +112,8 @@ MERGED_MIN_ZIPF = 2.5
 assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
 #: camel-case identifiers that make a page one that writes code
 IDENTIFIERS_ON_CODE_PAGE = 4
+#: hyphen: a piece that is no word merges into a listed word at least this common
+FRAGMENT_MERGED_MIN_ZIPF = 1.5
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
 HYPHEN_SLACK = 1.5
 #: a spelling the page uses elsewhere counts this much (log10) in its favour
@@ -600,9 +602,12 @@ class Repairer:
         if hyphenated in self.page_words:
             return "keep"
         z_merged = model.zipf(merged)
+        z_part = min(model.zipf(left.lower()), model.zipf(right.lower()))
+        if z_part == 0.0 and z_merged >= FRAGMENT_MERGED_MIN_ZIPF:
+            return "merge"  # "patholo- gically": a piece that is no word at all, of a listed word
         if z_merged < MERGED_MIN_ZIPF:
             return "keep"
-        if z_merged >= min(model.zipf(left.lower()), model.zipf(right.lower())) - HYPHEN_SLACK:
+        if z_merged >= z_part - HYPHEN_SLACK:
             return "merge"
         return "keep"
 
@@ -658,8 +663,10 @@ class Repairer:
                 yield Proposal(left_m.start(), end, left + right, "repair:hyphen", 5.0)
         for m in _INLINE_HYPHEN_RE.finditer(text) if "- " in text else ():
             left, right = m.group(1), m.group(2)
-            if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS:
-                continue
+            if right.lower() in _SUSPENDED_HYPHEN_FOLLOWERS and (
+                    model.zipf(left.lower()) >= KNOWN_WORD_ZIPF
+                    or model.zipf((left + right).lower()) < MERGED_MIN_ZIPF):
+                continue  # "pre- and post-war"; but "underst- and" is a wrapped "understand"
             if not self._free(m.start(), m.end(), spans, left, right):
                 continue
             choice = self.hyphen_choice(model, left, right)
