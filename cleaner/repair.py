@@ -91,6 +91,10 @@ JOIN_CONTENT_MAX_ZIPF = 3.0
 JOIN_PART_ZIPF = 3.0
 #: glued content words this long on both sides are no closed compound
 LONG_GLUE_PART = 6
+#: the longer an unlisted token, the less likely a word the lexicon missed: evidence
+#: per letter beyond UNLISTED_FREE_LENGTH that it is glue
+UNLISTED_LENGTH_EVIDENCE = 0.2
+UNLISTED_FREE_LENGTH = 8
 #: an unlisted token of two words at least LONG_GLUE_PART long is glue
 LONG_GLUE_EVIDENCE = 3.5
 #: ... as is an English adverb in -ly closed up with the next word
@@ -568,7 +572,8 @@ class Repairer:
                 # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
             if z_token == 0.0:
-                gain += _glue_shape_evidence(model, left, right)
+                gain += _glue_shape_evidence(model, left, right) + UNLISTED_LENGTH_EVIDENCE * max(
+                    0, len(lower) - UNLISTED_FREE_LENGTH)
             opens_sentence = token.sentence_start and left in stop
             if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4) \
                     and not (left in stop and (right in stop or left == "i")) \
