@@ -18,6 +18,10 @@ NAV = PatternRule("chrome:nav", any_of([
     r"retour en haut", r"ir al contenido", r"inicio", r"buscar", r"volver arriba", r"print(?: recipe)?",
     r"drucken", r"imprimer", r"imprimir", r"close", r"schließen", r"fermer", r"cerrar", r"page \d+ of \d+",
     r"seite \d+ von \d+",
+    r"zurück zu[mr]? (?:übersicht|startseite|liste|suche|blog|lexikon|glossar|newsübersicht"
+    r"|artikelübersicht)",
+    r"back to (?:overview|the list|list|blog|search results|news|glossary|all posts)",
+    r"retour à la liste", r"volver al listado",
     r"(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente)",
 ], whole_line=True), max_words=5)
 
@@ -112,6 +116,27 @@ CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"|^\W*(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp)\s?/\s?\w"),
     max_words=12)
 
+# A photo caption ends with its credit ("... at the harbour. Photo: Jane Roe/Agency",
+# "... (REUTERS/John Doe)"): the caption goes with it. A source named at the end of a
+# paragraph ("Source: Eurostat") is the article's, unless it is a credit's "Name/Agency".
+CAPTION_CREDIT = PatternRule("chrome:credit", raw_pattern(
+    r"(?:foto|fotos|photos?|bild|kuva|kuvat|zdjęcie|imagen|crédits? photos?|photo credit)"
+    r"\s*:\s*[^():.!?]{2,60}\)?\s*$"
+    r"|(?:quelle|source|fuente|fonte|credit)\s*:\s*[^():.!?/]{2,40}/[^():.!?]{2,60}\)?\s*$"
+    r"|(?:reuters|afp|ap|dpa|epa|efe|getty images?|ap photo)\s*/\s*[^():.!?]{2,40}\)\s*$"
+    r"|(?:bild|foto|photo|image|picture)s? via\W*$"),
+    max_words=45)
+
+_AGENCY_CREDIT_RE = re.compile(
+    r"^\W*[^\W\d_]{2,4}\s?/\s?(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd)\W*$")
+
+
+def agency_credit(features: BlockFeatures) -> str | None:
+    """An agency credit alone: the reporter's initials and the agency ("aja/PAP")."""
+    if features.words <= 3 and _AGENCY_CREDIT_RE.match(features.lower):
+        return "chrome:credit"
+    return None
+
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
 
 
@@ -159,5 +184,5 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
 ]), max_words=50)
 
-RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, POST_META, POST_DATE, EMBED,
-         breadcrumb)
+RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, POST_META,
+         POST_DATE, EMBED, breadcrumb, agency_credit)
