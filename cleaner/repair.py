@@ -174,7 +174,8 @@ class _Token:
     #: context words; None at a sentence or clause boundary
     previous: str | None = None
     following: str | None = None
-    #: first word of the block or of a sentence: capitalised whatever it is
+    #: first word of the block or of a sentence: capitalised whatever it is (set where
+    #: a capital asks)
     sentence_start: bool = False
 
 
@@ -254,7 +255,7 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     stop = stopword_table().get(lexicon.language, frozenset())
     for cut in range(1, size):
         left, right = word[:cut], word[cut:]
-        if _function_word_glue(lexicon, stop, left, right):
+        if (left in stop or right in stop) and _function_word_glue(lexicon, stop, left, right):
             cuts.append(cut)
             continue
         if cut < LONG_PART_LENGTH and left not in (letters if cut == 1 else short_words):
@@ -625,7 +626,6 @@ class Repairer:
         token = _Token(match.start(), match.end(), match.group(), match.group().lower())
         if i > 0 and _SOFT_GAP_RE.match(text, matches[i - 1].end(), match.start()):
             token.previous = matches[i - 1].group().lower()
-        token.sentence_start = _opens_sentence(text, match.start())
         if i + 1 < len(matches) and _SOFT_GAP_RE.match(text, match.end(), matches[i + 1].start()):
             token.following = matches[i + 1].group().lower()
         return token
@@ -726,6 +726,7 @@ class Repairer:
             if _attached(text, token, allow_contraction=True):
                 continue
             if _plain(word):
+                token.sentence_start = word[0].isupper() and _opens_sentence(text, token.start)
                 found = self.join_split(model, token)
                 if found is None or found[1] < JOIN_MARGIN:
                     continue
