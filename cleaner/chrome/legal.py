@@ -37,4 +37,14 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"términos y condiciones", r"contacto", r"quiénes somos",
 ], whole_line=True), max_words=6)
 
-RULES = (COPYRIGHT, copyright_sign, LEGAL)
+# Disclaimers of the site's footer: the same words on every page. (A licence line is left
+# alone: sites that publish under an open licence keep it with the text.)
+LEGAL_NOTICE = PatternRule("chrome:legal", any_of([
+    r"(?:alle )?angaben ohne gewähr", r"irrtümer vorbehalten", r"haftungsausschluss",
+    r"haftungsbeschränkung", r"haftung für (?:links|inhalte|externe links)",
+    r"sofern nicht anders (?:angegeben|ausgewiesen|vermerkt|gekennzeichnet)",
+    r"unless otherwise (?:noted|stated|indicated|specified)", r"all information without guarantee",
+    r"sauf mention contraire", r"salvo (?:que se )?indique lo contrario",
+]), max_words=40)
+
+RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE)
