@@ -40,7 +40,7 @@ LEGAL = PatternRule("chrome:legal", any_of([
 # Disclaimers of the site's footer: the same words on every page. (A licence line is left
 # alone: sites that publish under an open licence keep it with the text.)
 LEGAL_NOTICE = PatternRule("chrome:legal", any_of([
-    r"(?:alle )?angaben ohne gewähr", r"irrtümer vorbehalten", r"haftungsausschluss",
+    r"alle angaben ohne gewähr", r"angaben ohne gewähr", r"irrtümer vorbehalten", r"haftungsausschluss",
     r"haftungsbeschränkung", r"haftung für (?:links|inhalte|externe links)",
     r"sofern nicht anders (?:angegeben|ausgewiesen|vermerkt|gekennzeichnet)",
     r"unless otherwise (?:noted|stated|indicated|specified)", r"all information without guarantee",
