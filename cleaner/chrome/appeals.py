@@ -64,19 +64,6 @@ AD = PatternRule("chrome:ad", any_of([
     r"pubblicità",
 ]), max_words=6)
 
-# The notice that a post carries ads or earns from its links: boilerplate of the blog
-# engine or the publisher, the same on every post.
-AD_DISCLOSURE = PatternRule("chrome:ad", any_of([
-    r"(?:this|the) (?:post|article|page|review|video) (?:contains|may contain|includes) "
-    r"(?:affiliate|sponsored|advertising|paid)",
-    r"(?:contains|includes) affiliate links", r"we (?:may )?earn (?:a )?(?:small )?commission",
-    r"as an amazon associate", r"this (?:post|article|content) (?:is|was) sponsored",
-    r"(?:dieser|der|dieses) (?:beitrag|artikel|post|video) enthält (?:werbung|affiliate|anzeigen)",
-    r"enthält affiliate-?links", r"(?:unbezahlte|bezahlte) werbung", r"werbung (?:da|wegen) markennennung",
-    r"cet article contient des liens (?:affiliés|sponsorisés)", r"article sponsorisé", r"contenu sponsorisé",
-    r"contenido patrocinado", r"(?:este|el) artículo contiene enlaces de afiliad[oa]s",
-]), max_words=40)
-
 SHOP = PatternRule("chrome:shop", any_of([
     r"add to (?:cart|basket|bag|wish ?list)", r"buy (?:it )?now", r"in stock", r"out of stock",
     r"free (?:shipping|delivery|returns)(?: on orders?)?", r"out of 5 stars", r"reviews?\)",
@@ -86,4 +73,4 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"gratis versand", r"mindestbestellwert", r"ab \d+ ?(?:€|euro) bestellwert",
 ]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
-RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, AD_DISCLOSURE, SHOP)
+RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP)

@@ -161,6 +161,13 @@ POST_META = PatternRule("chrome:post-meta", any_of([
     r"cite this (?:article|page)", r"zitiervorschlag", r"this page was last (?:edited|modified)",
     r"affiliate[- ]links?", r"provisions-links",
     r"als amazon-partner", r"as an amazon associate", r"lien(?:s)? affilié", r"enlaces de afiliados",
+    # the notice that a post carries ads or earns from its links
+    r"(?:this|the) (?:post|article|page|review|video) (?:contains|may contain|includes) "
+    r"(?:sponsored|advertising|paid)", r"we (?:may )?earn (?:a )?(?:small )?commission",
+    r"this (?:post|article|content) (?:is|was) sponsored",
+    r"(?:dieser|der|dieses) (?:beitrag|artikel|post|video) enthält (?:werbung|anzeigen)",
+    r"(?:unbezahlte|bezahlte) werbung", r"werbung (?:da|wegen) markennennung",
+    r"article sponsorisé", r"contenu sponsorisé", r"contenido patrocinado",
     # the blog engine's own paragraph under a post, which runs long
     r"rss 2\.0 feed", r"follow any responses to this entry",
     r"dieser eintrag wurde (?:am .{1,40} )?veröffentlicht", r"verschlagwortet mit",
