@@ -59,12 +59,19 @@ RELATED_PHRASES = (
     r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
     r"temas relacionados", r"vous aimerez aussi", r"mehr themen", r"weitere themen", r"ähnliche themen",
     r"artigos relacionados", r"articoli correlati", r"potrebbe interessarti anche",
+    r"mehr (?:zu[mr]?|aus|von|vom|über)",
+)
+# Labels that head a list of links, and in a sentence open a plain statement ("Weitere
+# Informationen gab die Polizei nicht bekannt."): named only as a short label.
+RELATED_LABELS = (
+    r"weitere informationen", r"more information", r"further information", r"plus d'informations",
+    r"más información", r"ulteriori informazioni", r"mais informações",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
 # "songs and more from the archive"), and only a block of a few words is named anywhere.
 RELATED = PatternRule("chrome:related", any_of(RELATED_PHRASES, at_start=True), max_words=12,
-                      weak=any_of(RELATED_PHRASES), weak_max_words=4)
+                      weak=any_of(RELATED_PHRASES + RELATED_LABELS), weak_max_words=4)
 
 # A link to another article set inside this one: a "read also" label, a colon, and that
 # article's headline. Unlike a "Related articles" heading it announces nothing after
