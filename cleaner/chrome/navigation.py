@@ -134,6 +134,21 @@ CAPTION_CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"|(?:bild|foto|photo|image|picture)s? via\W*$"),
     max_words=45)
 
+# A link to the post before or after this one: its label, then a separator or straight
+# away the capital of the other post's headline ("Previous articleTransforming the
+# harbour", "Next post: Ten years on"); "Next story time, ..." is a sentence.
+_NEIGHBOUR_POST_RE = re.compile(
+    r"^\W*(?:(?i:previous|next|older|newer) (?i:article|post|story|entry)"
+    r"|(?i:vorheriger|nächster|voriger) (?i:artikel|beitrag)|(?i:article) (?i:précédent|suivant))"
+    r"(?:\s*[:»›|–—-]\s*\S|\s?[A-ZÀ-Þ])")
+
+
+def neighbour_post(features: BlockFeatures) -> str | None:
+    if features.words <= 30 and _NEIGHBOUR_POST_RE.match(features.text):
+        return "chrome:nav"
+    return None
+
+
 _AGENCY_CREDIT_RE = re.compile(
     r"^\W*[^\W\d_]{2,4}\s?/\s?(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd)\W*$")
 
@@ -199,4 +214,4 @@ EMBED = PatternRule("chrome:embed", any_of([
 ]), max_words=50)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, POST_META,
-         POST_DATE, EMBED, breadcrumb, agency_credit)
+         POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post)

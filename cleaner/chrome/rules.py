@@ -129,11 +129,13 @@ def raw_pattern(source: str) -> Phrases:
 
 def any_of(phrases: Iterable[str], whole_line: bool = False, at_start: bool = False) -> Phrases:
     """One case-insensitive pattern for many phrases (already lower-case regex): anywhere
-    in the block, or making up the whole block, or opening it."""
+    in the block, or making up the whole block (one or several of them), or opening it."""
     phrases = list(phrases)
     body = "|".join(f"(?:{p})" for p in phrases)
     if whole_line:
-        pattern = re.compile(rf"^\W*(?:{body})\W*$")
+        # A row of labels run together is still only labels ("Jump to RecipePrint Recipe",
+        # "Impressum | Datenschutz").
+        pattern = re.compile(rf"^\W*(?:{body})(?:\W*(?:{body}))*\W*$")
     else:
         pattern = re.compile(rf"^\W*(?:{body})(?!\w)" if at_start else rf"(?<!\w)(?:{body})(?!\w)")
     leading = re.compile(rf"\W*(?:{body})(?!\w)")
