@@ -209,3 +209,24 @@ def test_see_also_notes_between_sections_do_not_cut_the_article() -> None:
         assert f"{name}: {_BODY[2]}" in kept
         assert f"\n{name}\n" in f"\n{kept}"
     assert "Main article:" not in kept and "See also:" not in kept
+
+
+def test_a_code_sample_between_paragraphs_stays_but_a_sidebar_of_counts_does_not_pass_for_code() -> None:
+    from cleaner.chrome.context import BlockClass, _code_run
+
+    code = ["WITH totals AS (", "SELECT region, sum(amount) AS total", "FROM sales", "GROUP BY region", ")",
+            "SELECT *", "FROM totals;", "region | total", "north | 120", "south | 95"]
+    # Two samples share their lines ("SELECT *"), which the context pass alone takes for
+    # a site's repeated chrome, and drops the short lines around them.
+    page = _page("Home", "News", *_BODY[:3], *code, *_BODY[3:6], *code, *_BODY[6:9], "Privacy Policy", "Terms")
+    kept = clean(page)
+    for line in code:
+        assert f"\n{line}\n" in f"\n{kept}\n", line
+    sidebar = ["Forum", "12:48", "Ferry times changed again (44)", "11:05", "Parking at the pier (7)",
+               "10:48", "Where to buy tickets? (12)", "09:00", "Lost and found (3)"]
+    for run, expected in ((code, True), (sidebar, False)):
+        texts = [_BODY[0], *run, _BODY[1]]
+        features = [block_features(t, all_stopwords()) for t in texts]
+        classes = [BlockClass.GOOD, *[BlockClass.SHORT] * len(run), BlockClass.GOOD]
+        found = _code_run(features, classes, [None] * len(texts), 1)
+        assert found == (list(range(1, len(run) + 1)) if expected else [])

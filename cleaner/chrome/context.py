@@ -193,6 +193,39 @@ def _list_run(features: list[BlockFeatures], classes: list[BlockClass], start: i
     return []
 
 
+#: what a line of code has that menus and teasers lack: brackets (not a link's count
+#: "(44)"), operators, a statement's end, box-drawing table rules
+_CODE_LINE_RE = re.compile(r"[{};=<>\[\]\\_|─│┼]|\((?!\d+\))")
+#: a line of printed figures, as a program's output has (not a clock time: "12:48")
+_FIGURES_LINE_RE = re.compile(r"^[\d\s.,%+-]+$")
+#: a run between two paragraphs is a code sample when this share of its lines is code
+#: or figures, with at least CODE_RUN_MIN_CODE lines of code
+CODE_RUN_SHARE = 0.5
+CODE_RUN_MIN_BLOCKS = 3
+CODE_RUN_MIN_CODE = 2
+
+
+def _code_run(features: list[BlockFeatures], classes: list[BlockClass], reasons: list[str | None],
+              start: int) -> list[int]:
+    """Short blocks between two paragraphs that read as a code sample and its output.
+
+    A tutorial prints code line by line: every line is short and the context pass
+    would drop the run, and with it split the article in two. Lines a sample repeats
+    ("SELECT *", "FROM") are no site chrome there.
+    """
+    run: list[int] = []
+    j = start
+    while j < len(classes) and (classes[j] in (BlockClass.SHORT, BlockClass.NEAR)
+                                or reasons[j] == "chrome:repeated"):
+        run.append(j)
+        j += 1
+    if len(run) < CODE_RUN_MIN_BLOCKS or j >= len(classes) or classes[j] is not BlockClass.GOOD:
+        return []
+    code = sum(1 for i in run if _CODE_LINE_RE.search(features[i].text))
+    figures = sum(1 for i in run if _FIGURES_LINE_RE.match(features[i].text))
+    return run if code >= CODE_RUN_MIN_CODE and code + figures >= CODE_RUN_SHARE * len(run) else []
+
+
 def resolve(
     features: list[BlockFeatures],
     classes: list[BlockClass],
@@ -247,6 +280,10 @@ def resolve(
             run = _list_run(features, classes, i + 1)
             for j in run:
                 verdicts[j] = Verdict(True, "content:list", 0.5)
+            code = [] if run else _code_run(features, classes, reasons, i + 1)
+            for j in code:
+                verdicts[j] = Verdict(True, "content:code", 0.5)
+            run = run or code
             i += len(run) + 1
         else:
             i += 1
