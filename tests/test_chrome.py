@@ -218,7 +218,8 @@ def test_a_code_sample_between_paragraphs_stays_but_a_sidebar_of_counts_does_not
             "SELECT *", "FROM totals;", "region | total", "north | 120", "south | 95"]
     # Two samples share their lines ("SELECT *"), which the context pass alone takes for
     # a site's repeated chrome, and drops the short lines around them.
-    page = _page("Home", "News", *_BODY[:3], *code, *_BODY[3:6], *code, *_BODY[6:9], "Privacy Policy", "Terms")
+    page = _page("Home", "News", *_BODY[:3], *code, *_BODY[3:6], *code, *_BODY[6:9],
+                 "Privacy Policy", "Terms")
     kept = clean(page)
     for line in code:
         assert f"\n{line}\n" in f"\n{kept}\n", line
