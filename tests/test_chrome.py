@@ -231,3 +231,25 @@ def test_a_code_sample_between_paragraphs_stays_but_a_sidebar_of_counts_does_not
         classes = [BlockClass.GOOD, *[BlockClass.SHORT] * len(run), BlockClass.GOOD]
         found = _code_run(features, classes, [None] * len(texts), 1)
         assert found == (list(range(1, len(run) + 1)) if expected else [])
+
+
+def test_a_bulleted_list_of_points_is_kept_whole_but_a_list_of_headlines_is_not_extended() -> None:
+    long_items = [f"+ The harbour office now {verb} the ferry timetable for the whole season at once, "
+                  "so that visitors can plan their trips to the islands well before they leave home"
+                  for verb in ("publishes", "prints", "mails", "posts")]
+    short_items = ["+ Added a winter timetable", "+ Added Sunday sailings", "+ Removed the night ferry"]
+    page = _page("Home", "News", "Ferry service changes", *short_items, *long_items,
+                 "Privacy Policy", "Terms", "Cookie settings", "Imprint")
+    kept = clean(page)
+    for item in short_items + long_items:
+        assert item in kept, item
+    from cleaner.chrome.context import BlockClass, _keep_whole_lists
+    from cleaner.document import Verdict
+
+    teasers = ["* Harbour Office Says the New Ferry Will Arrive Before the Summer Season Starts in the Bay",
+               "* Island Timetable Published Early", "* New Pier Opens on Monday"]
+    features = [block_features(t, all_stopwords()) for t in teasers]
+    verdicts = [Verdict(True, "content", 0.9), Verdict(False, "chrome:context", 0.3),
+                Verdict(False, "chrome:context", 0.3)]
+    _keep_whole_lists(features, [BlockClass.GOOD, BlockClass.SHORT, BlockClass.SHORT], verdicts)
+    assert [v.keep for v in verdicts] == [True, False, False]

@@ -287,7 +287,37 @@ def resolve(
             i += len(run) + 1
         else:
             i += 1
+    _keep_whole_lists(features, classes, verdicts)
     return _keep_main_clusters(features, classes, verdicts, settings, t)
+
+
+#: the marker a text rendering puts before each item of a bulleted list
+_BULLET_RE = re.compile(r"^([*+•·–-]) \S")
+#: list items shorter than this are menu entries ("* About"), not points of a list
+LIST_ITEM_MIN_WORDS = 3
+#: the long item a list is kept for reads as a sentence, not as a title-cased headline
+LIST_ANCHOR_MAX_CAPITALISED = 0.5
+
+
+def _keep_whole_lists(features: list[BlockFeatures], classes: list[BlockClass],
+                      verdicts: list[Verdict]) -> None:
+    """A bulleted list whose long items are the article's prose is kept whole: its short
+    items around them ("+ Added Slime Block" beside a two-line item) are points of it too."""
+    n = len(verdicts)
+    markers = [m.group(1) if (m := _BULLET_RE.match(f.text)) else None for f in features]
+    for i in range(n):
+        marker = markers[i]
+        # A title-cased item is a headline: a list of teasers, not of points.
+        if marker is None or classes[i] is not BlockClass.GOOD or not verdicts[i].keep \
+                or features[i].capitalised_share >= LIST_ANCHOR_MAX_CAPITALISED:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and markers[j] == marker and classes[j] is not BlockClass.BAD \
+                    and features[j].words >= LIST_ITEM_MIN_WORDS:
+                if not verdicts[j].keep:
+                    verdicts[j] = Verdict(True, "content:list", 0.5)
+                j += step
 
 
 def _keep_main_clusters(
