@@ -38,6 +38,7 @@ _REASON_INDEX = {reason: i for i, reason in enumerate(REASONS)}
 # Reasons added after the feature layout was fixed share the slot of their family, so
 # models trained before keep loading.
 _REASON_INDEX["chrome:read-also"] = _REASON_INDEX["chrome:related"]
+_REASON_INDEX["content:code"] = _REASON_INDEX["content:list"]
 _CLASSES = (BlockClass.BAD, BlockClass.SHORT, BlockClass.NEAR, BlockClass.GOOD)
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _OWN = ("log_words", "log_chars", "stopword_share", "ends_with_punctuation", "capitalised_share",
