@@ -281,7 +281,7 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
 
     The lexicon lists words down to about one in a hundred million, so a closed
     compound of two long words that it lacks is rarely a word: new closed compounds
-    join short words ("drainboard") or a prefix. Nor do English adverbs in -ly close
+    join short words ("fenceboard") or a prefix. Nor do English adverbs in -ly close
     up with the next word ("leisurelydrove").
     """
     shorter = min(len(left), len(right))
@@ -758,8 +758,8 @@ class Repairer:
             if not token.lower.startswith(suffix) or not (len(rest) >= 2 or rest == "a"):
                 continue
             z_rest = model.common_zipf(rest)
-            # Web text writes the glue itself often enough for some to be listed ("tbe",
-            # "sa" of "can'tbe", "that'sa"): a listed token far rarer than its word is glue.
+            # Web text writes the glue itself often enough for some to be listed ("tbe" of
+            # "can'tbe"): a listed token far rarer than the word it ends in is glue.
             if z_rest >= JOIN_PART_ZIPF and (z_token == 0.0 or z_rest >= z_token + CONTRACTION_GLUE_MARGIN):
                 return len(suffix)
         return None
