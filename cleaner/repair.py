@@ -99,6 +99,8 @@ UNLISTED_FREE_LENGTH = 8
 LONG_GLUE_EVIDENCE = 3.5
 #: ... as is an English adverb in -ly closed up with the next word
 ADVERB_GLUE_EVIDENCE = 3.5
+#: "a" or "an" before a plural is no English: the split reading needs this much more
+ARTICLE_PLURAL_MARGIN = 4.0
 #: a glued token the page repeats is likelier a word: it needs this much more evidence
 REPEATED_TOKEN_MARGIN = 1.5
 #: a capitalised glued token may be a name: it needs this much more evidence
@@ -296,6 +298,12 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
 
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _english_plural(model: WordModel, word: str) -> bool:
+    """A plural noun: a common word plus -s ("bases"), not a word that ends in s ("bus")."""
+    return (len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and model.common_zipf(word[:-1]) >= JOIN_PART_ZIPF)
 
 
 def _camel_steps(word: str) -> list[int]:
@@ -572,6 +580,8 @@ class Repairer:
                 # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
                 # glued into no word at all ("shippingsupport") are damage far more often.
                 gain -= TWO_WORDS_EXTRA_MARGIN
+            if left in articles and left != "the" and _english_plural(model, right):
+                gain -= ARTICLE_PLURAL_MARGIN  # "abases" is no "a bases"
             if z_token == 0.0:
                 gain += _glue_shape_evidence(model, left, right) + UNLISTED_LENGTH_EVIDENCE * max(
                     0, len(lower) - UNLISTED_FREE_LENGTH)
