@@ -122,6 +122,8 @@ IDENTIFIERS_ON_CODE_PAGE = 4
 FRAGMENT_MERGED_MIN_ZIPF = 1.5
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
 HYPHEN_SLACK = 1.5
+#: a word the page writes on its own, glued to a function word: at least this long
+PAGE_WORD_MIN_LENGTH = 3
 #: a spelling the page uses elsewhere counts this much (log10) in its favour
 PAGE_EVIDENCE = 1.5
 PAGE_EVIDENCE_MAX_ZIPF = 4.5
@@ -721,8 +723,11 @@ class Repairer:
             # ending glued to a word ("it'spossible") is the one other kind of join.
             start = matches[i].start()
             word = matches[i].group()
+            page_cut: int | None = None
             if not self.cuts(model, words[i]) and not (start and text[start - 1] in "'’") and _plain(word):
-                continue
+                page_cut = self._page_word_cut(model, word)
+                if page_cut is None:
+                    continue
             token = self._token(text, matches, i)
             if word[:1].isupper() and _CITED_NAME_RE.match(text, token.end):
                 continue  # "Cantell, Joanna (2019)": a surname in a reference, not glue
@@ -737,9 +742,12 @@ class Repairer:
                 continue
             if _plain(word):
                 token.sentence_start = word[0].isupper() and _opens_sentence(text, token.start)
-                found = self.join_split(model, token)
+                found = self.join_split(model, token) if page_cut is None else None
                 if found is None or found[1] < JOIN_MARGIN:
-                    continue
+                    page_cut = page_cut if page_cut is not None else self._page_word_cut(model, word)
+                    if page_cut is None:
+                        continue
+                    found = (page_cut, PAGE_EVIDENCE)
                 cut = found[0]
                 gain = found[1]
             else:
@@ -749,6 +757,25 @@ class Repairer:
                 cut, gain = camel, 3.0
             if self._free(token.start, token.end, spans, word):
                 yield Proposal(token.start, token.end, f"{word[:cut]} {word[cut:]}", "repair:join", gain)
+
+    def _page_word_cut(self, model: WordModel, word: str) -> int | None:
+        """Where an unlisted token is a word the page writes on its own elsewhere (a
+        name, a term) glued to a function word: "Shadwellwith" on a page that names
+        Shadwell, "changesetswith" on one about changesets. The longest such word wins."""
+        lower = word.lower()
+        if model.zipf(lower) > 0.0:
+            return None
+        stop = stopword_table().get(model.lexicon.language, frozenset())
+        best = None
+        for cut in range(PAGE_WORD_MIN_LENGTH, len(lower) - 1):
+            left, right = lower[:cut], lower[cut:]
+            if not self.page_words.get(left):
+                continue
+            # Only a function word after it: a page word and a content word make names
+            # and compounds the lexicon lacks ("Fireborn", "Quirkless").
+            if right in stop and len(right) >= 3:
+                best = cut
+        return best
 
     @staticmethod
     def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
