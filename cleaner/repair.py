@@ -89,6 +89,9 @@ JOIN_MAX_ZIPF = 4.0
 JOIN_CONTENT_MAX_ZIPF = 3.0
 #: the parts of a split must be at least this common
 JOIN_PART_ZIPF = 3.0
+#: a token longer than this is no two words glued (and cutting it at every letter would
+#: cost time quadratic in its length: a megabyte of letters is hostile input, not glue)
+MAX_GLUED_LENGTH = 64
 #: glued content words this long on both sides are no closed compound
 LONG_GLUE_PART = 6
 #: the longer an unlisted token, the less likely a word the lexicon missed: evidence
@@ -480,7 +483,7 @@ class Repairer:
             found: list[str] = []
             for word, count in words.items():
                 value = head.get(word, -99.0)
-                if len(word) < 3 or value >= glue_max:
+                if not 3 <= len(word) <= MAX_GLUED_LENGTH or value >= glue_max:
                     continue
                 if (count <= 1 and value < content_max) or word in glue:
                     found.append(word)

@@ -42,6 +42,9 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     "mixed-line-endings": lambda: f"{PROSE}\r\n{PROSE}\r{PROSE}\n{PROSE}\u2028{PROSE}\n".encode(),
     "50mb-line-no-spaces": lambda: b"x" * 50_000_000,
     "1mb-run-of-one-char": lambda: b"a" * 1_000_000,
+    # In English prose the word repair looks at it: a token of letters is a glue candidate
+    # only up to a word's length, or cutting it at every letter takes minutes.
+    "1mb-word-in-prose": lambda: f"{PROSE} {'Abcdefghij' * 100_000}with {PROSE}\n".encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),
