@@ -26,6 +26,9 @@ PROSE = ("The committee met on Thursday to discuss the proposal, which would cha
          "pays for road repairs and could raise local taxes for the first time in a decade.")
 
 
+QUOTE_GLUE = 'x"y"'
+
+
 def _utf16(bom: bool) -> bytes:
     text = f"{PROSE}\n{PROSE}\n"
     return (codecs.BOM_UTF16_LE if bom else b"") + text.encode("utf-16-le")
@@ -45,6 +48,9 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     # In English prose the word repair looks at it: a token of letters is a glue candidate
     # only up to a word's length, or cutting it at every letter takes minutes.
     "1mb-word-in-prose": lambda: f"{PROSE} {'Abcdefghij' * 100_000}with {PROSE}\n".encode(),
+    # A hundred thousand repairs proposed in one block: choosing among them stays fast.
+    "100k-quote-glue-in-prose": lambda: f"{PROSE} {QUOTE_GLUE * 100_000} {PROSE}\n".encode(),
+    "20k-bulleted-paragraphs": lambda: "".join(f"* {PROSE}\n" for _ in range(20_000)).encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),

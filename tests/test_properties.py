@@ -101,3 +101,20 @@ def test_repair_word_split_is_the_regex_split(text: str) -> None:
     from cleaner.repair import _TOKEN_RE, _lower_words
 
     assert _lower_words(text) == [word.lower() for word in _TOKEN_RE.findall(text)]
+
+
+spans = st.tuples(st.integers(0, 60), st.integers(1, 8), st.floats(0, 10, allow_nan=False))
+
+
+@given(st.lists(spans, max_size=40))
+@FAST
+def test_repair_takes_the_same_proposals_as_a_scan_of_all_taken(raw: list[tuple[int, int, float]]) -> None:
+    from cleaner.repair import Proposal, _best_disjoint
+
+    proposals = sorted((Proposal(start, start + size, "x", "repair:join", gain) for start, size, gain in raw),
+                       key=lambda p: -p.gain)
+    naive: list[Proposal] = []
+    for proposal in proposals:
+        if not any(proposal.start < other.end and other.start < proposal.end for other in naive):
+            naive.append(proposal)
+    assert _best_disjoint(proposals) == sorted(naive, key=lambda p: p.start)

@@ -302,22 +302,32 @@ LIST_ANCHOR_MAX_CAPITALISED = 0.5
 def _keep_whole_lists(features: list[BlockFeatures], classes: list[BlockClass],
                       verdicts: list[Verdict]) -> None:
     """A bulleted list whose long items are the article's prose is kept whole: its short
-    items around them ("+ Added Slime Block" beside a two-line item) are points of it too."""
+    items around them ("+ Added Slime Block" beside a two-line item) are points of it too.
+
+    One pass over runs of items with the same marker, so a list of twenty thousand
+    items costs no more than twenty thousand lines.
+    """
     n = len(verdicts)
     markers = [m.group(1) if (m := _BULLET_RE.match(f.text)) else None for f in features]
-    for i in range(n):
+    i = 0
+    while i < n:
         marker = markers[i]
-        # A title-cased item is a headline: a list of teasers, not of points.
-        if marker is None or classes[i] is not BlockClass.GOOD or not verdicts[i].keep \
-                or features[i].capitalised_share >= LIST_ANCHOR_MAX_CAPITALISED:
+        if marker is None or classes[i] is BlockClass.BAD or features[i].words < LIST_ITEM_MIN_WORDS:
+            i += 1
             continue
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < n and markers[j] == marker and classes[j] is not BlockClass.BAD \
-                    and features[j].words >= LIST_ITEM_MIN_WORDS:
+        run_end = i
+        while run_end + 1 < n and markers[run_end + 1] == marker \
+                and classes[run_end + 1] is not BlockClass.BAD \
+                and features[run_end + 1].words >= LIST_ITEM_MIN_WORDS:
+            run_end += 1
+        # A title-cased item is a headline: a list of teasers, not of points.
+        items = range(i, run_end + 1)
+        if any(classes[j] is BlockClass.GOOD and verdicts[j].keep
+               and features[j].capitalised_share < LIST_ANCHOR_MAX_CAPITALISED for j in items):
+            for j in items:
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:list", 0.5)
-                j += step
+        i = run_end + 1
 
 
 def _keep_main_clusters(
