@@ -40,6 +40,9 @@ _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACE
 _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/]|\.\w)"
 )
+#: the words that open the last sentence of a web reference, and what follows them
+_CITATION_WORDS = frozenset({"Retrieved", "Archived", "Accessed", "Abgerufen", "Consulté", "Consultado"})
+_CITATION_TAIL_RE = re.compile(r" (?:\d|from |on |am |le |el |[A-Z][a-z]+ \d)")
 _SENTENCE_MARK_RE = re.compile(r"[.!?][A-Z\u00c0-\u00de]")
 _INLINE_HYPHEN_RE = re.compile(rf"(?<![\w-])({LETTERS}+)- ({LETTERS}+)(?![\w-])")
 #: what makes a whitespace-delimited token a URL, address, path, file or domain name, or
@@ -852,7 +855,9 @@ class Repairer:
             if not _plain(right):
                 continue
             z_left, z_right = model.common_zipf(left.lower()), model.common_zipf(right.lower())
-            if left.islower():
+            if right in _CITATION_WORDS and _CITATION_TAIL_RE.match(text, m.end()):
+                pass  # "The Mozilla Blog.Retrieved 20 April 2015": a reference's access date
+            elif left.islower():
                 # A common word ends the sentence; what starts the next may be a name.
                 if z_right < JOIN_PART_ZIPF and (z_left < JOIN_PART_ZIPF or len(right) < 3):
                     continue
