@@ -143,8 +143,14 @@ _NEIGHBOUR_POST_RE = re.compile(
     r"(?:\s*[:»›|–—-]\s*\S|\s?[A-ZÀ-Þ])")
 
 
+_NEIGHBOUR_POST_FIRST = frozenset({"previous", "next", "older", "newer", "vorheriger", "nächster", "voriger",
+                                   "article"})
+
+
 def neighbour_post(features: BlockFeatures) -> str | None:
-    if features.words <= 30 and _NEIGHBOUR_POST_RE.match(features.text):
+    first = features.lower_tokens[:1]
+    if features.words <= 30 and first and first[0] in _NEIGHBOUR_POST_FIRST \
+            and _NEIGHBOUR_POST_RE.match(features.text):
         return "chrome:nav"
     return None
 
@@ -184,10 +190,11 @@ POST_META = PatternRule("chrome:post-meta", any_of([
     r"affiliate[- ]links?", r"provisions-links",
     r"als amazon-partner", r"as an amazon associate", r"lien(?:s)? affilié", r"enlaces de afiliados",
     # the notice that a post carries ads or earns from its links
-    r"(?:this|the) (?:post|article|page|review|video) (?:contains|may contain|includes) "
+    # (each opens with a rarer word than "the" or "der": the first word gates the scan)
+    r"this (?:post|article|page|review|video) (?:contains|may contain|includes) "
     r"(?:sponsored|advertising|paid)", r"we (?:may )?earn (?:a )?(?:small )?commission",
     r"this (?:post|article|content) (?:is|was) sponsored",
-    r"(?:dieser|der|dieses) (?:beitrag|artikel|post|video) enthält (?:werbung|anzeigen)",
+    r"(?:dieser|dieses) (?:beitrag|artikel|post|video) enthält (?:werbung|anzeigen)",
     r"(?:unbezahlte|bezahlte) werbung", r"werbung (?:da|wegen) markennennung",
     r"article sponsorisé", r"contenu sponsorisé", r"contenido patrocinado",
     # the blog engine's own paragraph under a post, which runs long
