@@ -134,27 +134,6 @@ CAPTION_CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"|(?:bild|foto|photo|image|picture)s? via\W*$"),
     max_words=45)
 
-# A link to the post before or after this one: its label, then a separator or straight
-# away the capital of the other post's headline ("Previous articleTransforming the
-# harbour", "Next post: Ten years on"); "Next story time, ..." is a sentence.
-_NEIGHBOUR_POST_RE = re.compile(
-    r"^\W*(?:(?i:previous|next|older|newer) (?i:article|post|story|entry)"
-    r"|(?i:vorheriger|nächster|voriger) (?i:artikel|beitrag)|(?i:article) (?i:précédent|suivant))"
-    r"(?:\s*[:»›|–—-]\s*\S|\s?[A-ZÀ-Þ])")
-
-
-_NEIGHBOUR_POST_FIRST = frozenset({"previous", "next", "older", "newer", "vorheriger", "nächster", "voriger",
-                                   "article"})
-
-
-def neighbour_post(features: BlockFeatures) -> str | None:
-    first = features.lower_tokens[:1]
-    if features.words <= 30 and first and first[0] in _NEIGHBOUR_POST_FIRST \
-            and _NEIGHBOUR_POST_RE.match(features.text):
-        return "chrome:nav"
-    return None
-
-
 _AGENCY_CREDIT_RE = re.compile(
     r"^\W*[^\W\d_]{2,4}\s?/\s?(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd)\W*$")
 
@@ -164,6 +143,27 @@ def agency_credit(features: BlockFeatures) -> str | None:
     if features.words <= 3 and _AGENCY_CREDIT_RE.match(features.lower):
         return "chrome:credit"
     return None
+
+
+_NEIGHBOUR_POST_RE = re.compile(
+    r"^\W*(?:(?i:previous|next|older|newer) (?i:article|post|story|entry)"
+    r"|(?i:vorheriger|nächster|voriger) (?i:artikel|beitrag)|(?i:article) (?i:précédent|suivant))"
+    r"(?:\s*[:»›|–—-]\s*\S|\s?[A-ZÀ-Þ])")
+#: the words such a link opens with: the regex is asked only after one of them
+_NEIGHBOUR_POST_FIRST = frozenset({"previous", "next", "older", "newer", "vorheriger", "nächster", "voriger",
+                                   "article"})
+
+
+def neighbour_post(features: BlockFeatures) -> str | None:
+    """A link to the post before or after this one: its label, then a separator or
+    straight away the capital of the other post's headline ("Previous articleTransforming
+    the harbour", "Next post: Ten years on"); "Next story time, ..." is a sentence."""
+    first = features.lower_tokens[:1]
+    if features.words <= 30 and first and first[0] in _NEIGHBOUR_POST_FIRST \
+            and _NEIGHBOUR_POST_RE.match(features.text):
+        return "chrome:nav"
+    return None
+
 
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
 
