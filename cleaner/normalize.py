@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 import ftfy
+import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
 from ftfy.badness import is_bad
 
 from cleaner.document import Edit
@@ -65,12 +66,39 @@ def fix_unicode(text: str) -> tuple[str, str]:
     """ftfy with the corpus profile; returns the text and the rule id that changed it."""
     if not (_has_control(text) or (_may_be_mojibake(text) and is_bad(text))):
         return text, ""
-    fixed = ftfy.fix_and_explain(text, config=FTFY_PROFILE)
-    if fixed.text == text:
-        return text, ""
+    # Text mixing correct UTF-8 with mojibake is fixed by ftfy only where its
+    # inconsistent-UTF-8 pattern matches ("neskuteÄ\x8dnÄ›" would keep its "Ä›"): each
+    # garbled run of characters is fixed on its own first, where it is consistent.
+    by_word = _GARBLED_RUN_RE.sub(_fix_run, text) if _may_be_mojibake(text) else text
+    fixed = ftfy.fix_and_explain(by_word, config=FTFY_PROFILE)
     steps = {name for _action, name in fixed.explanation or []}
+    if by_word != text:
+        steps.add("fix_encoding")
+    result = fixed.text
+    if result == text:
+        return text, ""
     rule = "repair:control" if steps <= _CONTROL_STEPS else "repair:mojibake"
-    return fixed.text, rule
+    return result, rule
+
+
+#: a run of the characters UTF-8 bytes become when read as windows-1252 or Latin-1
+_GARBLED_RUN_RE = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}")
+
+
+def _fix_run(match: re.Match[str]) -> str:
+    """The run read back as the UTF-8 it was, when its bytes are valid UTF-8 throughout."""
+    run = match.group()
+    if not _MOJIBAKE_HINT_RE.search(run):
+        return run
+    for codec in ("sloppy-windows-1252", "latin-1"):
+        try:
+            fixed = run.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return fixed if not is_bad(fixed) else run
+    return run
 
 
 def may_need_normalizing(text: str) -> bool:
