@@ -114,13 +114,16 @@ def detect_language(texts: Iterable[str], max_tokens: int = 4000) -> str | None:
 
 
 #: scripts written without spaces between words, and the language each one marks
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_KANA = "\u3040-\u30ff"
+_HANGUL = "\uac00-\ud7af"
+_HAN_RE = re.compile(f"[{_HAN}]")
+_KANA_RE = re.compile(f"[{_KANA}]")
 #: a character of Chinese or Japanese: kana, CJK ideographs
-CHINESE_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+CHINESE_JAPANESE_RE = re.compile(f"[{_KANA}{_HAN}]")
+_HANGUL_RE = re.compile(f"[{_HANGUL}]")
 #: a character of any of them: kana, CJK ideographs, hangul syllables
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_RE = re.compile(f"[{_KANA}{_HAN}{_HANGUL}]")
 #: share of a page's letters in CJK scripts that makes it a CJK page
 _CJK_PAGE_SHARE = 0.5
 #: languages whose words are not separated by spaces (or whose spaces separate phrases,

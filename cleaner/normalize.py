@@ -39,9 +39,11 @@ _LATIN_JOINER_RE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za
 #: UTF-8 read as a single-byte code page leaves a lead byte (Â-ô in Latin-1 and
 #: windows-1252, Р/С in windows-1251) before a continuation byte's character; ftfy's
 #: full badness check runs only on text that has such a pair
+#: the characters windows-1252 shows for the bytes 0x80-0xBF, UTF-8's continuation bytes
+_CP1252_CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                        "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 _MOJIBAKE_HINT_RE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]"
     "|[\u0420\u0421\u0432][\u0402-\u045f\u0490\u0491\u00a0-\u00bf\u2013-\u2122]"
 )
 
@@ -82,9 +84,7 @@ def fix_unicode(text: str) -> tuple[str, str]:
 
 
 #: a run of the characters UTF-8 bytes become when read as windows-1252 or Latin-1
-_GARBLED_RUN_RE = re.compile(
-    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}")
+_GARBLED_RUN_RE = re.compile(f"[\u00c0-\u00ff{_CP1252_CONTINUATION}]{{2,}}")
 
 
 def _fix_run(match: re.Match[str]) -> str:

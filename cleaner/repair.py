@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleaner.document import Edit
 from cleaner.lexicon import COMMON_ZIPF, CompactTable, Lexicon, ascii_translation, stopword_table
@@ -242,16 +243,21 @@ def _part_ok(model: WordModel, part: str) -> bool:
     return zipf >= (JOIN_PART_ZIPF if len(part) < LONG_PART_LENGTH else LONG_PART_ZIPF)
 
 
+@lru_cache(maxsize=64)
+def _longest_stopword(language: str) -> int:
+    return max(map(len, stopword_table().get(language, ())), default=0)
+
+
 def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right: str) -> bool:
     """A function word glued to a listed word however rare ("theterrariums",
-    "changesetswith"), making a token the lexicon does not list."""
+    "changesetswith"); the caller has checked that the lexicon does not list the token."""
     if left in stop and len(left) >= 2 and len(right) >= RARE_PART_LENGTH:
         rare = right
     elif right in stop and len(right) >= 3 and len(left) >= RARE_PART_LENGTH:
         rare = left
     else:
         return False
-    return lexicon.zipf(rare) >= RARE_PART_ZIPF and lexicon.zipf(left + right) == 0.0
+    return lexicon.zipf(rare) >= RARE_PART_ZIPF
 
 
 def _word_cuts(model: WordModel, word: str) -> list[int]:
@@ -264,11 +270,15 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     size = len(word)
     cuts = []
     stop = stopword_table().get(lexicon.language, frozenset())
+    unlisted: bool | None = None  # asked once, and only when a piece is a function word
     for cut in range(1, size):
         left, right = word[:cut], word[cut:]
-        if (left in stop or right in stop) and _function_word_glue(lexicon, stop, left, right):
-            cuts.append(cut)
-            continue
+        if left in stop or right in stop:
+            if unlisted is None:
+                unlisted = lexicon.zipf(word) == 0.0
+            if unlisted and _function_word_glue(lexicon, stop, left, right):
+                cuts.append(cut)
+                continue
         if cut < LONG_PART_LENGTH and left not in (letters if cut == 1 else short_words):
             continue
         rest = size - cut
@@ -769,9 +779,10 @@ class Repairer:
                 continue
             if _plain(word):
                 token.sentence_start = word[0].isupper() and _opens_sentence(text, token.start)
-                found = self.join_split(model, token) if page_cut is None else None
+                found = self.join_split(model, token)
                 if found is None or found[1] < JOIN_MARGIN:
-                    page_cut = page_cut if page_cut is not None else self._page_word_cut(model, word)
+                    if page_cut is None:
+                        page_cut = self._page_word_cut(model, word)
                     if page_cut is None:
                         continue
                     found = (page_cut, PAGE_EVIDENCE)
@@ -793,16 +804,14 @@ class Repairer:
         if model.zipf(lower) > 0.0:
             return None
         stop = stopword_table().get(model.lexicon.language, frozenset())
-        best = None
-        for cut in range(PAGE_WORD_MIN_LENGTH, len(lower) - 1):
-            left, right = lower[:cut], lower[cut:]
-            if not self.page_words.get(left):
-                continue
-            # Only a function word after it: a page word and a content word make names
-            # and compounds the lexicon lacks ("Fireborn", "Quirkless").
-            if right in stop and len(right) >= 3:
-                best = cut
-        return best
+        # Only a function word after it: a page word and a content word make names and
+        # compounds the lexicon lacks ("Fireborn", "Quirkless"). So only the token's last
+        # few letters are tried, shortest function word (longest page word) first.
+        longest = min(_longest_stopword(model.lexicon.language), len(lower) - PAGE_WORD_MIN_LENGTH)
+        for size in range(3, longest + 1):
+            if lower[-size:] in stop and self.page_words.get(lower[:-size]):
+                return len(lower) - size
+        return None
 
     @staticmethod
     def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
