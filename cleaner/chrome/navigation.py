@@ -115,12 +115,15 @@ TAGS = PatternRule("chrome:tags", raw_pattern(
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?)\s*:"),
     max_words=30)
 
+#: news agencies, as credits name them ("dpa/Jane Roe", "(EFE/Name)", "aja/PAP")
+_AGENCIES = "pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd"
+
 CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
     r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
     r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa)\s*:"
     r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"
-    r"|^\W*(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp)\s?/\s?\w"),
+    rf"|^\W*(?:{_AGENCIES})\s?/\s?\w"),
     max_words=12)
 
 # A photo caption ends with its credit ("... at the harbour. Photo: Jane Roe/Agency",
@@ -130,12 +133,12 @@ CAPTION_CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"(?:foto|fotos|photos?|bild|kuva|kuvat|zdjęcie|imagen|crédits? photos?|photo credit)"
     r"\s*:\s*[^():.!?]{2,60}\)?\s*$"
     r"|(?:quelle|source|fuente|fonte|credit)\s*:\s*[^():.!?/]{2,40}/[^():.!?]{2,60}\)?\s*$"
-    r"|(?:reuters|afp|ap|dpa|epa|efe|getty images?|ap photo)\s*/\s*[^():.!?]{2,40}\)\s*$"
+    rf"|(?:{_AGENCIES}|getty images?|ap photo)\s*/\s*[^():.!?]{{2,40}}\)\s*$"
     r"|(?:bild|foto|photo|image|picture)s? via\W*$"),
     max_words=45)
 
 _AGENCY_CREDIT_RE = re.compile(
-    r"^\W*[^\W\d_]{2,4}\s?/\s?(?:pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd)\W*$")
+    rf"^\W*[^\W\d_]{{2,4}}\s?/\s?(?:{_AGENCIES})\W*$")
 
 
 def agency_credit(features: BlockFeatures) -> str | None:
