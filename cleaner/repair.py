@@ -25,7 +25,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -126,6 +126,9 @@ MERGED_MIN_ZIPF = 2.5
 assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
 #: camel-case identifiers that make a page one that writes code
 IDENTIFIERS_ON_CODE_PAGE = 4
+#: a token the page repeats is glue only where the page writes it apart this many times
+#: as often: damage is rare, so glue is a small share of a pair's occurrences
+REPEATED_GLUE_APART_RATIO = 5
 #: hyphen: a piece that is no word merges into a listed word at least this common
 FRAGMENT_MERGED_MIN_ZIPF = 1.5
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
@@ -365,11 +368,12 @@ def _name_glue_cut(model: WordModel, word: str) -> int | None:
     return cut if left.lower() in stop else None
 
 
-def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
+def _writes_identifiers(model: WordModel, texts: list[str], repeated_as_word: Callable[[str], bool]) -> bool:
     """Does the page write code identifiers ("getRowCount", "toString" twice)?
 
     A lower-case first word glued to a capitalised one that the lexicon does not
-    know and no glue could make, or the same one twice, looks like code; glue damage
+    know and no glue could make, or the same one twice (where the page does not write
+    it apart more often: "ofNew" beside "of New"), looks like code; glue damage
     makes one now and then ("ofGPS"), a page of code several. (Brands are capitalised:
     "YouTube", "iPhone" are known words, "PowerShell" says nothing.)
     """
@@ -385,7 +389,7 @@ def _writes_identifiers(model: WordModel, texts: list[str]) -> bool:
         word = text[start:end]
         if not word[0].islower() or model.zipf(word) >= KNOWN_WORD_ZIPF:
             continue
-        if word in seen or _camel_glue_cut(model, word) is None:
+        if (word in seen and repeated_as_word(word.lower())) or _camel_glue_cut(model, word) is None:
             evidence += 1
             if evidence >= IDENTIFIERS_ON_CODE_PAGE:
                 return True
@@ -451,6 +455,16 @@ class _ProtectedSpans:
                 spans.extend(m.span() for m in pattern.finditer(text))
             self._spans = spans
         return any(s < end and start < e for s, e in self._spans)
+
+
+def _written_apart_more(word: str, count: int, pairs: Counter[str]) -> bool:
+    """The page writes some cut of this unlisted token apart more often than whole
+    ("New Zealand" beside "NewZealand"): the page's own spelling says which is damage,
+    as it does for splits. Glue at a markup boundary repeats, a citation template's
+    "theoriginal" in every reference; a name the page spells whole stays, and so does an
+    identifier a page about code writes beside its words ("TaskStatus", "task status")."""
+    least = count * REPEATED_GLUE_APART_RATIO
+    return any(pairs.get(f"{word[:cut]} {word[cut:]}", 0) > least for cut in range(1, len(word)))
 
 
 @dataclass
@@ -519,7 +533,8 @@ class Repairer:
                 value = head.get(word, -99.0)
                 if not 3 <= len(word) <= MAX_GLUED_LENGTH or value >= glue_max:
                     continue
-                if (count <= 1 and value < content_max) or word in glue:
+                if (count <= 1 and value < content_max) or word in glue \
+                        or (value == -99.0 and _written_apart_more(word, count, pairs)):
                     found.append(word)
             candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
@@ -529,6 +544,11 @@ class Repairer:
 
     def _seen_elsewhere(self, word: str, here: int = 1) -> bool:
         return self.page_words.get(word, 0) > here
+
+    def _repeated_as_word(self, lower: str) -> bool:
+        """The page repeats this token and never writes it apart more often: its word."""
+        count = self.page_words.get(lower, 0)
+        return count > 1 and not _written_apart_more(lower, count, self.page_pairs)
 
     @staticmethod
     def _real_word(model: WordModel, word: str) -> bool:
@@ -634,7 +654,7 @@ class Repairer:
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
-        if best is not None and self._seen_elsewhere(lower):
+        if best is not None and self._repeated_as_word(lower):
             # Damage is rare and random: a token the page repeats is likelier a word
             # (a name, a term) than the same glue twice, unless the glue is plain.
             best = (best[0], best[1] - REPEATED_TOKEN_MARGIN)
@@ -840,7 +860,7 @@ class Repairer:
     def _camel_cut(self, model: WordModel, token: _Token) -> int | None:
         """"thatI", "ofNew": one lower-to-upper step between two words, on a page that
         writes no code identifiers."""
-        if self._seen_elsewhere(token.lower):
+        if self._repeated_as_word(token.lower):
             return None
         cut = _camel_glue_cut(model, token.text)
         if cut is None:
@@ -851,7 +871,7 @@ class Repairer:
             if len(steps) == 1 and self.page_pairs.get(f"{token.lower[:steps[0]]} {token.lower[steps[0]:]}"):
                 cut = steps[0]
         if cut is not None and self.identifiers is None:
-            self.identifiers = _writes_identifiers(model, list(self.block_words))
+            self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word)
         return None if self.identifiers else cut
 
     def _sentence_spaces(self, model: WordModel, text: str,

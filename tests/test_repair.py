@@ -62,3 +62,30 @@ def test_no_repair_without_a_language() -> None:
 def test_repair_can_be_switched_off() -> None:
     text = "The nu clear talks ofthe year."
     assert clean(text, chrome=False, repair=False, language="en").rstrip("\n") == text
+
+
+def _page(sentence: str, times: int, glued_sentence: str, glued_times: int) -> str:
+    lines = [sentence.format(n=n) for n in range(times)]
+    lines += [glued_sentence.format(n=n) for n in range(glued_times)]
+    return "\n\n".join(lines)
+
+
+def test_repeated_glue_is_repaired_where_the_page_writes_the_words_apart_far_more_often() -> None:
+    """A template glues the same words on every use ("theoriginal" in each reference):
+    the page's own spelling, far more often apart, says the token is damage."""
+    page = _page("Cited in the survey, archived from the original on {n} March.", 12,
+                 "Cited in the survey, archived from theoriginal on {n} March.", 2)
+    assert "theoriginal" not in _repair("en", page)
+    camel = _page("The crew sailed to Port Harlow in week {n}.", 12,
+                  "The crew sailed to PortHarlow in week {n}.", 2)
+    assert "PortHarlow" not in _repair("en", camel)
+
+
+def test_a_repeated_token_stays_where_the_page_writes_it_apart_only_a_few_times() -> None:
+    """An identifier beside the words it is made of ("RowCount" and "row count"), or a
+    name the page spells whole, is the page's word, not glue repeated."""
+    page = _page("The row count of table {n} is stored next to the data.", 4,
+                 "Read RowCount from field {n} before the loop.", 2)
+    assert _repair("en", page) == page
+    glued = _page("We passed the original gate {n} times.", 5, "The theoriginal tool {n} was unlisted.", 2)
+    assert "theoriginal" in _repair("en", glued)
