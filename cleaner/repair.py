@@ -126,6 +126,8 @@ MERGED_MIN_ZIPF = 2.5
 assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
 #: camel-case identifiers that make a page one that writes code
 IDENTIFIERS_ON_CODE_PAGE = 4
+#: letters the word after a glued acronym needs, unless it is a function word
+ACRONYM_GLUE_MIN_REST = 4
 #: a token the page repeats is glue only where the page writes it apart this many times
 #: as often: damage is rare, so glue is a small share of a pair's occurrences
 REPEATED_GLUE_APART_RATIO = 5
@@ -319,6 +321,9 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
 
 
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
+#: an all-caps run glued to a lower-case word ("NBTwas"); the capital that starts a
+#: camel-case word ("XMLHttp") is followed by lower case and so stays with it
+_ACRONYM_GLUE_RE = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -862,7 +867,9 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
-        cut = _camel_glue_cut(model, token.text)
+        cut = self._acronym_cut(model, token.text)
+        if cut is None:
+            cut = _camel_glue_cut(model, token.text)
         if cut is None:
             cut = _name_glue_cut(model, token.text)
         if cut is None:
@@ -873,6 +880,20 @@ class Repairer:
         if cut is not None and self.identifiers is None:
             self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word)
         return None if self.identifiers else cut
+
+    def _acronym_cut(self, model: WordModel, word: str) -> int | None:
+        """"ATFenables", "GPIOpins": an acronym the page writes on its own elsewhere,
+        glued to a common word after it. Known words stay ("IPsec", "QAnon"); a short
+        ending is a suffix more often than a word ("DJing"), unless a function word."""
+        match = _ACRONYM_GLUE_RE.fullmatch(word)
+        if match is None or model.zipf(word.lower()) > 0.0:
+            return None
+        acronym, rest = match.groups()
+        if not self.page_words.get(acronym.lower()) or model.common_zipf(rest) < JOIN_PART_ZIPF:
+            return None
+        if len(rest) < ACRONYM_GLUE_MIN_REST and rest not in stopword_table().get(model.lexicon.language, ()):
+            return None
+        return len(acronym)
 
     def _sentence_spaces(self, model: WordModel, text: str,
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
