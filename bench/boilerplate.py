@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import Cleaner, CleanerConfig, chrome
+from cleaner.chrome.model import LineModel
 
 DEVDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata"
 TOKEN_RE = re.compile(r"\w+")
@@ -116,21 +117,33 @@ System = Callable[[str, str], str]
 
 
 class StageClock:
-    """Seconds spent inside the chrome classifier (rules, context pass, model), measured
-    by wrapping ``cleaner.chrome.classify``, which the pipeline looks up at each call."""
+    """Seconds spent inside the chrome stage (rules, context pass, model), measured by
+    wrapping ``cleaner.chrome.classify``, which the pipeline looks up at each call; and
+    inside the trained line model alone (its feature rows and inference), when one is used."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
-        original = chrome.classify
+        self.model_seconds = 0.0
+        self.classify = self._timed(chrome.classify, "seconds")
+        chrome.classify = self.classify  # type: ignore[assignment]
+        chrome.page_features = self._timed(chrome.page_features, "model_seconds")  # type: ignore[attr-defined]
+        LineModel.predict = self._timed(LineModel.predict, "model_seconds")  # type: ignore[method-assign]
 
+    def _timed(self, function: Callable[..., Any], counter: str) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             try:
-                return original(*args, **kwargs)
+                return function(*args, **kwargs)
             finally:
-                self.seconds += time.perf_counter() - started
+                setattr(self, counter, getattr(self, counter) + time.perf_counter() - started)
 
-        chrome.classify = timed  # type: ignore[assignment]
+        return timed
+
+    def take(self) -> tuple[float, float]:
+        """(chrome stage, line model) seconds since the last call."""
+        taken = (self.seconds, self.model_seconds)
+        self.seconds = self.model_seconds = 0.0
+        return taken
 
 
 def make_systems(names: list[str], config: CleanerConfig, model: Path | None = None) -> dict[str, System]:
@@ -232,12 +245,16 @@ def main() -> None:
     print("-" * len(header))
     for source, name, read_score, snip_score in run(args.devdata, sources, systems, args.split,
                                                      args.limit):
-        classifier_seconds, clock.seconds = clock.seconds, 0.0
+        chrome_seconds, model_seconds = clock.take()
         rp, rr, rf = read_score.readability_prf()
         sp, sr, sf = snip_score.snippet_prf()
         seconds = read_score.seconds + snip_score.seconds
         mbps = (read_score.chars + snip_score.chars) / 1e6 / seconds if seconds else 0.0
-        share = f"  classifier {classifier_seconds / seconds:.0%} of the time" if name == "cleaner" else ""
+        share = ""
+        if name == "cleaner" and seconds:
+            share = f"  chrome stage {chrome_seconds / seconds:.0%} of the time"
+            if args.model is not None:
+                share += f", line model {model_seconds / seconds:.0%}"
         print(f"{source:6} {name:12} | {rp:6.3f} {rr:6.3f} {rf:7.3f} | "
               f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}{share}", flush=True)
 
