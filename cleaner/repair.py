@@ -373,14 +373,17 @@ def _name_glue_cut(model: WordModel, word: str) -> int | None:
     return cut if left.lower() in stop else None
 
 
-def _writes_identifiers(model: WordModel, texts: list[str], repeated_as_word: Callable[[str], bool]) -> bool:
+def _writes_identifiers(model: WordModel, texts: list[str], repeated_as_word: Callable[[str], bool],
+                        page_name: Callable[[str], bool]) -> bool:
     """Does the page write code identifiers ("getRowCount", "toString" twice)?
 
     A lower-case first word glued to a capitalised one that the lexicon does not
     know and no glue could make, or the same one twice (where the page does not write
     it apart more often: "ofNew" beside "of New"), looks like code; glue damage
     makes one now and then ("ofGPS"), a page of code several. (Brands are capitalised:
-    "YouTube", "iPhone" are known words, "PowerShell" says nothing.)
+    "YouTube", "iPhone" are known words, "PowerShell" says nothing.) A word glued to a
+    name the page writes on its own ("theMetroids", "planetAether") is the glue of a
+    page about those names: code names its parts with common words ("onClick").
     """
     seen: set[str] = set()
     evidence = 0
@@ -393,6 +396,9 @@ def _writes_identifiers(model: WordModel, texts: list[str], repeated_as_word: Ca
             end += 1
         word = text[start:end]
         if not word[0].islower() or model.zipf(word) >= KNOWN_WORD_ZIPF:
+            continue
+        steps = _camel_steps(word)
+        if len(steps) == 1 and page_name(word[steps[0]:].lower()):
             continue
         if (word in seen and repeated_as_word(word.lower())) or _camel_glue_cut(model, word) is None:
             evidence += 1
@@ -873,13 +879,34 @@ class Repairer:
         if cut is None:
             cut = _name_glue_cut(model, token.text)
         if cut is None:
+            cut = self._page_name_cut(model, token.text)
+        if cut is None:
             # The page writes the two words apart elsewhere ("Great Barrier ... GreatBarrier").
             steps = _camel_steps(token.text)
             if len(steps) == 1 and self.page_pairs.get(f"{token.lower[:steps[0]]} {token.lower[steps[0]:]}"):
                 cut = steps[0]
         if cut is not None and self.identifiers is None:
-            self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word)
+            self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word,
+                                                   lambda word: self._page_name(model, word))
         return None if self.identifiers else cut
+
+    def _page_name(self, model: WordModel, lower: str) -> bool:
+        """A rare word (a name, a term) the page writes on its own ("aether", "gorea")."""
+        return len(lower) >= PAGE_WORD_MIN_LENGTH and model.common_zipf(lower) < JOIN_PART_ZIPF \
+            and self.page_words.get(lower, 0) > 0
+
+    def _page_name_cut(self, model: WordModel, word: str) -> int | None:
+        """"planetAether", "namedGorea": a common lower-case word glued to a name the page
+        writes on its own elsewhere (on a page that writes no code identifiers)."""
+        steps = _camel_steps(word)
+        if len(steps) != 1:
+            return None
+        cut = steps[0]
+        left, right = word[:cut], word[cut:]
+        if len(left) < 3 or not left.islower() or not _plain(right):
+            return None
+        common_left = model.common_zipf(left) >= JOIN_PART_ZIPF
+        return cut if common_left and self._page_name(model, right.lower()) else None
 
     def _acronym_cut(self, model: WordModel, word: str) -> int | None:
         """"ATFenables", "GPIOpins": an acronym the page writes on its own elsewhere,
