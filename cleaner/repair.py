@@ -137,6 +137,8 @@ FRAGMENT_MERGED_MIN_ZIPF = 1.5
 HYPHEN_SLACK = 1.5
 #: a word the page writes on its own, glued to a function word: at least this long
 PAGE_WORD_MIN_LENGTH = 3
+#: letters of a common word that a name glued before it needs
+NAME_GLUE_MIN_WORD = 5
 #: a spelling the page uses elsewhere counts this much (log10) in its favour
 PAGE_EVIDENCE = 1.5
 PAGE_EVIDENCE_MAX_ZIPF = 4.5
@@ -842,6 +844,16 @@ class Repairer:
         for size in range(3, longest + 1):
             if lower[-size:] in stop and self.page_words.get(lower[:-size]):
                 return len(lower) - size
+        if word[:1].isupper():
+            return self._page_name_word_cut(model, lower)
+        return None
+
+    def _page_name_word_cut(self, model: WordModel, lower: str) -> int | None:
+        """"Izukuremembered", "Alversonsummed": a name the page writes on its own, glued
+        to a long common word after it. Short endings make names ("Quirkless", "Fireborn")."""
+        for cut in range(PAGE_WORD_MIN_LENGTH, len(lower) - NAME_GLUE_MIN_WORD + 1):
+            if self._page_name(model, lower[:cut]) and model.common_zipf(lower[cut:]) >= JOIN_PART_ZIPF:
+                return cut
         return None
 
     @staticmethod
