@@ -345,7 +345,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--references", action="store_true", help="also score ftfy+wordsegment, symspellpy")
     parser.add_argument("--show-false-edits", action="store_true",
-                        help="list every change made to the undamaged English text")
+                        help="list every change made to the undamaged text")
     parser.add_argument("--gold-as-published", action="store_true",
                         help=f"do not correct the gold's own typos ({ERRATA.name})")
     parser.add_argument("--reference-pages", type=int, default=12,
@@ -363,7 +363,8 @@ def main() -> None:
     # Warm the word lists so start-up is not timed as repair.
     Cleaner(chrome=False, language="en").clean("warm up")
     print_table("cleaner, English pages", evaluate(english, our_system, runs, args.seed))
-    print_table("cleaner, non-English pages", evaluate(other, our_system, {"mixed": TYPES}, args.seed))
+    other_tallies = evaluate(other, our_system, {"mixed": TYPES}, args.seed)
+    print_table("cleaner, non-English pages", other_tallies)
     # Pages in no language the word lists cover (placeholder Latin, too little text to
     # tell) get Unicode repair only: the word-level recall of the languages repair knows
     # shows apart.
@@ -378,6 +379,9 @@ def main() -> None:
     if args.show_false_edits:
         print("\nfalse edits on the undamaged English text:")
         for example in ours.false_examples:
+            print(f"  {example}")
+        print("false edits on the undamaged non-English text:")
+        for example in other_tallies["mixed"].false_examples:
             print(f"  {example}")
     print(f"\nspeed: cleaner repair stage {our_wps:,.0f} words/s; ftfy.fix_text alone {ftfy_wps:,.0f} "
           f"words/s; ratio {our_wps / ftfy_wps:.2f}")
