@@ -78,10 +78,21 @@ def _named_chrome(texts: list[str], language: str | None,
                   site_chrome: Sequence[bool] | None) -> tuple[list[BlockFeatures], list[str | None]]:
     """Every block's features, and the reason a pattern rule or the site's template names it chrome."""
     stopwords = stopword_table().get(language or "", None) or all_stopwords()
-    features = [block_features(text, stopwords) for text in texts]
+    # A page repeats its chrome ("Share", "Next", a menu printed twice): a fifth of all
+    # blocks. Both are pure functions of the text, so each distinct text is read once.
+    seen: dict[str, tuple[BlockFeatures, str | None]] = {}
+    features: list[BlockFeatures] = []
+    named: list[str | None] = []
+    for text in texts:
+        known = seen.get(text)
+        if known is None:
+            block = block_features(text, stopwords)
+            known = seen[text] = (block, first_rule(block))
+        features.append(known[0])
+        named.append(known[1])
     site = site_chrome if site_chrome is not None else [False] * len(texts)
-    reasons = [first_rule(f) or (SITE_REPEAT if on_site else None)
-               for f, on_site in zip(features, site, strict=True)]
+    reasons = [reason or (SITE_REPEAT if on_site else None)
+               for reason, on_site in zip(named, site, strict=True)]
     return features, reasons
 
 
