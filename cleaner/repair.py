@@ -542,10 +542,14 @@ class Repairer:
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
             content_max, glue_max = JOIN_CONTENT_MAX_ZIPF - 9.0, JOIN_MAX_ZIPF - 9.0
             found: list[str] = []
-            for word, count in words.items():
+            # The page's frequent words (most of any text) are never glue: one set
+            # difference in C leaves the few hundred rarer ones to look at.
+            frequent = model.lexicon.common_words(JOIN_MAX_ZIPF, MAX_GLUED_LENGTH + 1)
+            for word in words.keys() - frequent:
                 value = head.get(word, -99.0)
                 if not 3 <= len(word) <= MAX_GLUED_LENGTH or value >= glue_max:
                     continue
+                count = words[word]
                 if (count <= 1 and value < content_max) or word in glue \
                         or (value == -99.0 and _written_apart_more(word, count, pairs)):
                     found.append(word)
