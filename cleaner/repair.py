@@ -912,8 +912,9 @@ class Repairer:
             and self.page_words.get(lower, 0) > 0
 
     def _page_name_cut(self, model: WordModel, word: str) -> int | None:
-        """"planetAether", "namedGorea": a common lower-case word glued to a name the page
-        writes on its own elsewhere (on a page that writes no code identifiers)."""
+        """"planetAether", "gameSimon": a common lower-case word glued to a capitalised
+        word the page writes on its own elsewhere (on a page that writes no code
+        identifiers; a lone "renderFrame" stays where the page never writes "Frame")."""
         steps = _camel_steps(word)
         if len(steps) != 1:
             return None
@@ -922,7 +923,8 @@ class Repairer:
         if len(left) < 3 or not left.islower() or not _plain(right):
             return None
         common_left = model.common_zipf(left) >= JOIN_PART_ZIPF
-        return cut if common_left and self._page_name(model, right.lower()) else None
+        written = len(right) >= PAGE_WORD_MIN_LENGTH and self.page_words.get(right.lower(), 0) > 0
+        return cut if common_left and written else None
 
     def _acronym_cut(self, model: WordModel, word: str) -> int | None:
         """"ATFenables", "GPIOpins": an acronym the page writes on its own elsewhere,
