@@ -501,6 +501,8 @@ class Repairer:
     identifiers: bool | None = None
     #: the cuts of each join candidate into two words, found once for the page
     word_cuts: dict[str, list[int]] = field(default_factory=dict)
+    #: the page's words as written (case kept); counted when a name is first asked about
+    cased_words: Counter[str] | None = None
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -849,16 +851,25 @@ class Repairer:
             if lower[-size:] in stop and self.page_words.get(lower[:-size]):
                 return len(lower) - size
         if word[:1].isupper():
-            return self._page_name_word_cut(model, lower)
+            return self._page_name_word_cut(model, word)
         return None
 
-    def _page_name_word_cut(self, model: WordModel, lower: str) -> int | None:
-        """"Izukuremembered", "Alversonsummed": a name the page writes on its own, glued
-        to a long common word after it. Short endings make names ("Quirkless", "Fireborn")."""
+    def _page_name_word_cut(self, model: WordModel, word: str) -> int | None:
+        """"Izukuremembered", "Hamiltonmoved": a name the page writes on its own (a rare
+        word, or one it only ever capitalises), glued to a long common word after it.
+        Short endings make names ("Quirkless", "Fireborn")."""
+        lower = word.lower()
         for cut in range(PAGE_WORD_MIN_LENGTH, len(lower) - NAME_GLUE_MIN_WORD + 1):
-            if self._page_name(model, lower[:cut]) and model.common_zipf(lower[cut:]) >= JOIN_PART_ZIPF:
+            if model.common_zipf(lower[cut:]) >= JOIN_PART_ZIPF and (
+                    self._page_name(model, lower[:cut]) or self._written_as_name(word[:cut])):
                 return cut
         return None
+
+    def _written_as_name(self, word: str) -> bool:
+        """The page writes ``word`` capitalised on its own, and never in lower case."""
+        if self.cased_words is None:
+            self.cased_words = Counter(_TOKEN_RE.findall("\n".join(self.block_words)))
+        return self.cased_words.get(word, 0) > 0 and word.lower() not in self.cased_words
 
     @staticmethod
     def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
