@@ -107,6 +107,8 @@ UNLISTED_FREE_LENGTH = 8
 LONG_GLUE_EVIDENCE = 3.5
 #: ... as is an English adverb in -ly closed up with the next word
 ADVERB_GLUE_EVIDENCE = 3.5
+#: the same for a verb form in -ing or -ed and the next word ("settingtask")
+INFLECTED_GLUE_EVIDENCE = 1.5
 #: "a" or "an" before a plural is no English: the split reading needs this much more
 ARTICLE_PLURAL_MARGIN = 4.0
 #: a glued token the page repeats is likelier a word: it needs this much more evidence
@@ -319,7 +321,23 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     if model.lexicon.language == "en" and left.endswith("ly") and len(left) >= 5 and \
             model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
+    if model.lexicon.language == "en" and _english_inflected(model, left):
+        evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
     return evidence
+
+
+def _english_inflected(model: WordModel, word: str) -> bool:
+    """A verb form in -ing or -ed of a common word ("setting", "shared", "refrigerated"):
+    English closes compounds up on stems ("setscrew"), almost never on these."""
+    if len(word) < 5 or not word.endswith(("ing", "ed")):
+        return False
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
+    stems = [stem, stem + "e"]
+    if len(stem) >= 3 and stem[-1] == stem[-2]:
+        stems.append(stem[:-1])  # "setting" of "set"
+    if word.endswith("ed"):
+        stems.append(word[:-1])  # "shared" of "share"
+    return any(len(s) >= 3 and model.common_zipf(s) >= JOIN_PART_ZIPF for s in stems)
 
 
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
