@@ -343,7 +343,7 @@ def _english_inflected(model: WordModel, word: str) -> bool:
 _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
 #: an all-caps run glued to a lower-case word ("NBTwas"); the capital that starts a
 #: camel-case word ("XMLHttp") is followed by lower case and so stays with it
-_ACRONYM_GLUE_RE = re.compile(r"([A-Z]{2,})([a-z]{3,})")
+_ACRONYM_GLUE_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 
 
