@@ -83,6 +83,10 @@ SPLIT_MARGIN_UNIGRAM = 3.0
 JOIN_MARGIN = 1.5
 JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
+#: without bigrams, a glued function word of at most this many letters at a token's end
+#: needs this much more evidence unless the page writes the word before it on its own
+SHORT_ENDING_LENGTH = 3
+TRAILING_FUNCTION_WORD_MARGIN = 1.0
 #: a word at least this common is a known word: no camel-case glue ("iPhone"), no
 #: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
 KNOWN_WORD_ZIPF = 2.0
@@ -661,6 +665,11 @@ class Repairer:
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
+                if right in stop and len(right) <= SHORT_ENDING_LENGTH and not self.page_words.get(left):
+                    # Without word pairs to tell them apart, a short function word at the
+                    # end is as often a word's own ending ("clopesque" is no "clopes que"):
+                    # the page must write the first word on its own.
+                    gain -= TRAILING_FUNCTION_WORD_MARGIN
             else:
                 split = model.transition(prev, left) + model.transition(left, right)
                 if nxt is not None:
