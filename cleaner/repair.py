@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -86,6 +87,8 @@ JOIN_MARGIN_UNIGRAM = 2.5
 #: without bigrams, a glued function word of at most this many letters at a token's end
 #: needs this much more evidence unless the page writes the word before it on its own
 SHORT_ENDING_LENGTH = 3
+#: a word this common is a function word whatever the stopword list says (Polish "o")
+FUNCTION_WORD_ZIPF = 6.0
 TRAILING_FUNCTION_WORD_MARGIN = 1.0
 #: a word at least this common is a known word: no camel-case glue ("iPhone"), no
 #: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
@@ -107,6 +110,8 @@ LONG_GLUE_PART = 6
 #: per letter beyond UNLISTED_FREE_LENGTH that it is glue
 UNLISTED_LENGTH_EVIDENCE = 0.2
 UNLISTED_FREE_LENGTH = 8
+#: the same in the other languages, whose word lists lack more long inflected forms
+INFLECTED_FREE_LENGTH = 10
 #: an unlisted token of two words at least LONG_GLUE_PART long is glue
 LONG_GLUE_EVIDENCE = 3.5
 #: ... as is an English adverb in -ly closed up with the next word
@@ -215,6 +220,8 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
     after = text[token.end] if token.end < len(text) else " "
     if before.isdigit() or after.isdigit():
         return True  # "3ihard", "max669": handles and codes
+    if unicodedata.combining(before) or unicodedata.combining(after):
+        return True  # "enque\u0302te": a decomposed "enquête", cut at its accent
     if after == "." and token.end + 1 < len(text) and text[token.end + 1].isalnum():
         return True  # "blanket.js", "example.com"; but "century.[12]" ends a sentence
     if allow_hyphen and before == "-":
@@ -313,21 +320,26 @@ _ENGLISH_PREFIXES = frozenset((
 def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     """Evidence (log10) that an unlisted token cut into ``left`` + ``right`` is glue.
 
-    The lexicon lists words down to about one in a hundred million, so a closed
-    compound of two long words that it lacks is rarely a word: new closed compounds
+    English only. The lexicon lists words down to about one in a hundred million, so the
+    longer an unlisted token, the likelier glue; and a closed compound of two long
+    words that it lacks is rarely a word: new closed compounds
     join short words ("fenceboard") or a prefix. Nor do English adverbs in -ly close
     up with the next word ("leisurelydrove").
     """
-    shorter = min(len(left), len(right))
-    if model.lexicon.language == "en" and left in _ENGLISH_PREFIXES:
-        return 0.0  # "supersample", "counterexample": prefixes close up with anything
-    evidence = LONG_GLUE_EVIDENCE if shorter >= LONG_GLUE_PART else 0.0
-    if model.lexicon.language == "en" and left.endswith("ly") and len(left) >= 5 and \
-            model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
+    if model.lexicon.language != "en":
+        # Languages that inflect more list fewer of their forms, long ones above all,
+        # and close up more words: Polish "koronawirusowi", Spanish "contrapreguntada"
+        # are words. Only a very long unlisted token is likelier glue.
+        return UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - INFLECTED_FREE_LENGTH)
+    if left in _ENGLISH_PREFIXES:
+        return 0.0  # "supersample", "underinclusive": prefixes close up with anything
+    length = UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - UNLISTED_FREE_LENGTH)
+    evidence = LONG_GLUE_EVIDENCE if min(len(left), len(right)) >= LONG_GLUE_PART else 0.0
+    if left.endswith("ly") and len(left) >= 5 and model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
-    if model.lexicon.language == "en" and _english_inflected(model, left):
+    if _english_inflected(model, left):
         evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
-    return evidence
+    return evidence + length
 
 
 def _english_inflected(model: WordModel, word: str) -> bool:
@@ -665,7 +677,8 @@ class Repairer:
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
-                if right in stop and len(right) <= SHORT_ENDING_LENGTH and not self.page_words.get(left):
+                function_word = right in stop or model.common_zipf(right) >= FUNCTION_WORD_ZIPF
+                if len(right) <= SHORT_ENDING_LENGTH and function_word and not self.page_words.get(left):
                     # Without word pairs to tell them apart, a short function word at the
                     # end is as often a word's own ending ("clopesque" is no "clopes que"):
                     # the page must write the first word on its own.
@@ -688,8 +701,7 @@ class Repairer:
             if left in articles and left != "the" and _english_plural(model, right):
                 gain -= ARTICLE_PLURAL_MARGIN  # "abases" is no "a bases"
             if z_token == 0.0:
-                gain += _glue_shape_evidence(model, left, right) + UNLISTED_LENGTH_EVIDENCE * max(
-                    0, len(lower) - UNLISTED_FREE_LENGTH)
+                gain += _glue_shape_evidence(model, left, right)
             opens_sentence = token.sentence_start and left in stop
             if token.text[:1].isupper() and not (len(right) >= 2 and right in stop and len(left) >= 4) \
                     and not (left in stop and (right in stop or left == "i")) \
