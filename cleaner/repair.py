@@ -626,7 +626,11 @@ class Repairer:
             return not (whole >= 2 and whole > apart
                         and not (self._real_word(model, left) and self._real_word(model, right)))
         # Two real words the page writes apart more than once ("to morrow" in an old
-        # text) are its own usage, not damage.
+        # text) are its own usage, not damage; in a language that writes compounds as
+        # one word, two real words side by side are always a choice of its writer ("den
+        # Kopf schütteln", "nahe liegend", "Moin moin"), and only a fragment is damage.
+        if model.lexicon.compounding:
+            return model.common_zipf(left) >= JOIN_PART_ZIPF and model.common_zipf(right) >= JOIN_PART_ZIPF
         return apart > 1 and self._real_word(model, left) and self._real_word(model, right)
 
     def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
