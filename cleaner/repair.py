@@ -316,7 +316,7 @@ _ENGLISH_PREFIXES = frozenset((
     "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
     "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro",
     "over", "anti", "semi", "mega", "mini", "meta", "post", "non"))
-#: words English also uses as suffixes, closing up with almost any noun ("ostrichlike")
+#: words English also uses as suffixes, closing up with almost any word ("fiftysomething")
 _ENGLISH_SUFFIX_WORDS = frozenset((
     "like", "less", "wise", "ward", "wards", "ship", "hood", "fold", "proof", "worthy", "something"))
 
@@ -336,7 +336,7 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         # are words. Only a very long unlisted token is likelier glue.
         return UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - INFLECTED_FREE_LENGTH)
     if left in _ENGLISH_PREFIXES or right in _ENGLISH_SUFFIX_WORDS:
-        return 0.0  # "supersample", "overfertilize", "ostrichlike": these close up with anything
+        return 0.0  # "supersample", "overfertilize", "fiftysomething": these close up with anything
     length = UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - UNLISTED_FREE_LENGTH)
     evidence = LONG_GLUE_EVIDENCE if min(len(left), len(right)) >= LONG_GLUE_PART else 0.0
     if left.endswith("ly") and len(left) >= 5 and model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
