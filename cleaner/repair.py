@@ -947,22 +947,25 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
-        cut = self._acronym_cut(model, token.text)
-        if cut is None:
-            cut = _camel_glue_cut(model, token.text)
-        if cut is None:
-            cut = _name_glue_cut(model, token.text)
-        if cut is None:
-            cut = self._page_name_cut(model, token.text)
-        if cut is None:
-            # The page writes the two words apart elsewhere ("Great Barrier ... GreatBarrier").
-            steps = _camel_steps(token.text)
-            if len(steps) == 1 and self.page_pairs.get(f"{token.lower[:steps[0]]} {token.lower[steps[0]:]}"):
-                cut = steps[0]
+        # The kinds of evidence, most specific first; the first that finds a cut wins.
+        cut = None
+        for find in (self._acronym_cut, _camel_glue_cut, _name_glue_cut, self._page_name_cut,
+                     self._page_pair_cut):
+            cut = find(model, token.text)
+            if cut is not None:
+                break
         if cut is not None and self.identifiers is None:
             self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word,
                                                    lambda word: self._page_name(model, word))
         return None if self.identifiers else cut
+
+    def _page_pair_cut(self, model: WordModel, word: str) -> int | None:
+        """The page writes the two words apart elsewhere ("Great Barrier ... GreatBarrier")."""
+        steps = _camel_steps(word)
+        if len(steps) != 1:
+            return None
+        lower = word.lower()
+        return steps[0] if self.page_pairs.get(f"{lower[:steps[0]]} {lower[steps[0]:]}") else None
 
     def _page_name(self, model: WordModel, lower: str) -> bool:
         """A rare word (a name, a term) the page writes on its own ("aether", "gorea")."""
