@@ -682,6 +682,8 @@ class Repairer:
             whole = model.transition(prev, lower) + (model.transition(lower, nxt) if nxt is not None else 0.0)
         for cut in cuts:
             left, right = lower[:cut], lower[cut:]
+            if right == "i" and model.lexicon.language == "en":
+                continue  # English writes "I" upper case: "harrisi" is a Latin name, no "harris i"
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
