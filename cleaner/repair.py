@@ -26,7 +26,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -413,41 +413,6 @@ def _name_glue_cut(model: WordModel, word: str) -> int | None:
     return cut if left.lower() in stop else None
 
 
-def _writes_identifiers(model: WordModel, texts: list[str], repeated_as_word: Callable[[str], bool],
-                        page_name: Callable[[str], bool]) -> bool:
-    """Does the page write code identifiers ("getRowCount", "toString" twice)?
-
-    A lower-case first word glued to a capitalised one that the lexicon does not
-    know and no glue could make, or the same one twice (where the page does not write
-    it apart more often: "ofNew" beside "of New"), looks like code; glue damage
-    makes one now and then ("ofGPS"), a page of code several. (Brands are capitalised:
-    "YouTube", "iPhone" are known words, "PowerShell" says nothing.) A word glued to a
-    name the page writes on its own ("theMetroids", "planetAether") is the glue of a
-    page about those names: code names its parts with common words ("onClick").
-    """
-    seen: set[str] = set()
-    evidence = 0
-    text = "\n".join(texts)
-    for step in _CAMEL_STEP_RE.finditer(text):
-        start, end = step.start(), step.end()
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        word = text[start:end]
-        if not word[0].islower() or model.zipf(word) >= KNOWN_WORD_ZIPF:
-            continue
-        steps = _camel_steps(word)
-        if len(steps) == 1 and page_name(word[steps[0]:].lower()):
-            continue
-        if (word in seen and repeated_as_word(word.lower())) or _camel_glue_cut(model, word) is None:
-            evidence += 1
-            if evidence >= IDENTIFIERS_ON_CODE_PAGE:
-                return True
-        seen.add(word)
-    return False
-
-
 def _best_disjoint(proposals: list[Proposal]) -> list[Proposal]:
     """The proposals, best first, that overlap none taken before, in text order.
 
@@ -687,8 +652,8 @@ class Repairer:
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
                 gain -= JOIN_MARGIN_UNIGRAM - JOIN_MARGIN
-                function_word = right in stop or model.common_zipf(right) >= FUNCTION_WORD_ZIPF
-                if len(right) <= SHORT_ENDING_LENGTH and function_word and not self.page_words.get(left):
+                if len(right) <= SHORT_ENDING_LENGTH and not self.page_words.get(left) and (
+                        right in stop or model.common_zipf(right) >= FUNCTION_WORD_ZIPF):
                     # Without word pairs to tell them apart, a short function word at the
                     # end is as often a word's own ending ("clopesque" is no "clopes que"):
                     # the page must write the first word on its own.
@@ -957,9 +922,42 @@ class Repairer:
             if cut is not None:
                 break
         if cut is not None and self.identifiers is None:
-            self.identifiers = _writes_identifiers(model, list(self.block_words), self._repeated_as_word,
-                                                   lambda word: self._page_name(model, word))
+            self.identifiers = self._writes_identifiers(model)
         return None if self.identifiers else cut
+
+    def _writes_identifiers(self, model: WordModel) -> bool:
+        """Does the page write code identifiers ("getRowCount", "toString" twice)?
+
+        A lower-case first word glued to a capitalised one that the lexicon does not
+        know and no glue could make, or the same one twice (where the page does not write
+        it apart more often: "ofNew" beside "of New"), looks like code; glue damage
+        makes one now and then ("ofGPS"), a page of code several. (Brands are capitalised:
+        "YouTube", "iPhone" are known words, "PowerShell" says nothing.) A word glued to a
+        name the page writes on its own ("theMetroids", "planetAether") is the glue of a
+        page about those names: code names its parts with common words ("onClick").
+        """
+        seen: set[str] = set()
+        evidence = 0
+        text = "\n".join(self.block_words)
+        for step in _CAMEL_STEP_RE.finditer(text):
+            start, end = step.start(), step.end()
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            word = text[start:end]
+            if not word[0].islower() or model.zipf(word) >= KNOWN_WORD_ZIPF:
+                continue
+            steps = _camel_steps(word)
+            if len(steps) == 1 and self._page_name(model, word[steps[0]:].lower()):
+                continue
+            repeated = word in seen and self._repeated_as_word(word.lower())
+            if repeated or _camel_glue_cut(model, word) is None:
+                evidence += 1
+                if evidence >= IDENTIFIERS_ON_CODE_PAGE:
+                    return True
+            seen.add(word)
+        return False
 
     def _page_pair_cut(self, model: WordModel, word: str) -> int | None:
         """The page writes the two words apart elsewhere ("Great Barrier ... GreatBarrier")."""
