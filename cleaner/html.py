@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import logging
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 from cleaner.config import Mode
 
@@ -38,32 +44,172 @@ def looks_like_html(text: str) -> bool:
 FULL_EXTRACTION_BELOW = 1000
 
 
-def extract_text(html: str, mode: Mode) -> str:
-    """Main text of an HTML page, one block per line; empty when nothing is found."""
+@dataclass(frozen=True)
+class HtmlText:
+    """An HTML page as text: what the extractor chose, and every visible text of the page."""
+
+    #: trafilatura's main text, one block per line; empty when it found none
+    extracted: str
+    #: the whole page rendered as text, one block per line, chrome included; empty
+    #: unless asked for or the extractor found nothing
+    page: str
+
+
+def read_html(markup: str, mode: Mode, whole_page: bool = False) -> HtmlText:
+    """Parse once and extract the main text with trafilatura; render the whole page too
+    when asked (``whole_page``) or when the extractor finds nothing."""
     import trafilatura  # lazy: text-only users never pay for lxml and trafilatura
+    from trafilatura.utils import load_html
 
     # trafilatura logs parse trouble at WARNING; our CLI reports errors itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        tree = load_html(markup)
+    except (ValueError, TypeError, RecursionError):  # lxml's and trafilatura's ways of giving up
+        tree = None
+    if tree is None:
+        return HtmlText("", strip_tags(markup))
 
-    def extract(fast: bool) -> str | None:
-        return trafilatura.extract(
-            html, fast=fast, output_format="txt", include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False,
-            favor_precision=mode is Mode.PRECISION, favor_recall=mode is Mode.RECALL, with_metadata=False,
-        )
+    def extract(fast: bool) -> str:
+        try:
+            found = trafilatura.extract(
+                tree, fast=fast, output_format="txt", include_comments=False, include_tables=True,
+                include_images=False, include_links=False, deduplicate=False,
+                favor_precision=mode is Mode.PRECISION, favor_recall=mode is Mode.RECALL, with_metadata=False,
+            )
+        except (ValueError, RecursionError):
+            return ""
+        return str(found) if found else ""
 
     # trafilatura's own extractor first; its comparison with the readability and jusText
     # fallbacks costs as much again and pays off on pages where it found little.
     extracted = extract(fast=True)
-    if not extracted or len(extracted) < FULL_EXTRACTION_BELOW:
-        extracted = extract(fast=False)
-    if extracted:
-        return str(extracted)
-    try:
-        fallback = trafilatura.html2txt(html)
-    except (ValueError, RecursionError):
-        fallback = ""
-    return str(fallback) if fallback else strip_tags(html)
+    if len(extracted) < FULL_EXTRACTION_BELOW:
+        extracted = extract(fast=False) or extracted
+    page = render_page(tree) if whole_page or not extracted else ""
+    if not extracted and not page:
+        page = strip_tags(markup)  # the parser gave up (100,000 nested tags): tags out, text kept
+    return HtmlText(extracted, page)
+
+
+#: elements that start a block of their own on a rendered page
+_BLOCK_TAGS = (
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+)
+#: what a reader never sees as text, and figures with their captions (text about an
+#: image, which extractors leave out too)
+_HIDDEN = (
+    "button", "canvas", "head", "iframe", "noscript", "object", "script", "select", "style", "svg",
+    "template", "textarea", "figure", "figcaption", "*[contains(@class, 'caption')]", "comment()",
+    "processing-instruction()",
+)
+#: a private-use character marks block boundaries in the rendering
+_BREAK = "\ue000"
+_SPACES_RE = re.compile(r"\s+")
+
+
+@functools.cache
+def _renderer() -> Any:
+    """An XSLT program that writes a page's text with a mark around every block: lxml
+    runs it in C, several times faster than a walk over the tree in Python, and leaves
+    the tree as it was. Built once; applying it is thread-safe."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    mark = f"&#x{ord(_BREAK):X};"
+    return etree.XSLT(etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{"|".join(_HIDDEN)}"/>'
+        f'<xsl:template match="{"|".join(_BLOCK_TAGS)}">{mark}<xsl:apply-templates/>{mark}</xsl:template>'
+        "</xsl:stylesheet>"))
+
+
+def render_page(tree: Any) -> str:
+    """Every visible text of a parsed page, one block per line, as a browser lays it out:
+    block elements break lines, and whitespace inside text (line breaks of the source
+    included) collapses to one space."""
+    text = _SPACES_RE.sub(" ", str(_renderer()(tree)))
+    blocks = (piece.strip() for piece in text.split(_BREAK))
+    return "\n".join(block for block in blocks if block)
+
+
+#: a block of the page that the extractor left out comes back when the text pipeline
+#: keeps it as prose this long, at least this sure, and this many blocks or fewer
+#: from a block the extraction holds
+RECOVER_MIN_CHARS = 100
+RECOVER_MIN_SCORE = 0.8
+RECOVER_REACH = 2
+#: blocks of context on each side of the candidates that the text pipeline reads: the
+#: rest of a long page (menus, footers, comment threads) changes none of their verdicts
+RECOVER_CONTEXT = 40
+#: blocks shorter than this say nothing about where the extraction lies ("Home", "Share")
+ANCHOR_MIN_CHARS = 30
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class Recovery:
+    """Where an extraction lies among the blocks of its whole page, and which of the
+    page's blocks it missed could come back (``merge``).
+
+    Extractors work on the markup tree and now and then drop a paragraph of the article
+    (one in an unusual container, a caption-like paragraph); the text pipeline, which sees
+    the whole page, may keep it. A block comes back only as prose, and beside blocks the
+    extraction holds, so the page's other prose (teasers, comments) stays out.
+    """
+
+    def __init__(self, extracted: list[str], page: list[str]) -> None:
+        self.extracted = extracted
+        self.page = page
+        folded_lines = [_folded(line) for line in extracted]
+        joined = " ".join(folded_lines)
+        line_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
+        #: the extraction's line holding each long page block, or None
+        self.held: list[int | None] = [None] * len(page)
+        for i, block in enumerate(page):
+            if len(block) > ANCHOR_MIN_CHARS:
+                position = joined.find(_folded(block))
+                if position >= 0:
+                    self.held[i] = bisect.bisect_right(line_starts, position) - 1
+        self._anchors = [i for i, line in enumerate(self.held) if line is not None]
+        #: page blocks that may come back, each with the line it would follow (-1: first)
+        self.candidates: dict[int, int] = {}
+        for i, block in enumerate(page):
+            if self.held[i] is None and len(block) >= RECOVER_MIN_CHARS:
+                after = self._after(i)
+                if after is not None:
+                    self.candidates[i] = after
+
+    def _after(self, i: int) -> int | None:
+        """The extraction line a block near extracted ones would follow; None if none is near."""
+        anchors = self._anchors
+        k = bisect.bisect_left(anchors, i)
+        if not ((k < len(anchors) and anchors[k] - i <= RECOVER_REACH)
+                or (k > 0 and i - anchors[k - 1] <= RECOVER_REACH)):
+            return None
+        line = self.held[anchors[k - 1]] if k > 0 else None
+        return -1 if line is None else line
+
+    def merge(self, keep: list[bool]) -> tuple[list[str], set[int]]:
+        """The extraction's lines with the candidates that ``keep`` marks put back in
+        their place; and the positions of those among the merged lines."""
+        insert_after: dict[int, list[str]] = {}
+        for i, after in self.candidates.items():
+            if keep[i]:
+                insert_after.setdefault(after, []).append(self.page[i])
+        merged: list[str] = []
+        recovered: set[int] = set()
+        for line_index in range(-1, len(self.extracted)):
+            if line_index >= 0:
+                merged.append(self.extracted[line_index])
+            for block in insert_after.get(line_index, ()):
+                recovered.add(len(merged))
+                merged.append(block)
+        return merged, recovered
 
 
 _ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>",

@@ -1,0 +1,98 @@
+"""HTML input: the page's own rendering, and paragraphs the extractor missed put back."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, html
+from cleaner.html import HtmlText, Recovery, render_page
+
+ARTICLE = [
+    "Harbour repairs begin after the winter storms",
+    "Crews started work on Monday at the old pier, where the storms of January tore away a long "
+    "section of the railing and left deep cracks in the concrete along the walkway.",
+    "The council set aside most of its spring budget for the work, and the harbour master said "
+    "that fishing boats will keep their moorings while the engineers replace the damaged beams.",
+    "Residents who walk along the pier each morning will have to use the beach path until June, "
+    "when the new railing and the resurfaced walkway are expected to open again.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact us"]
+FOOTER = ["Follow us on social media", "Privacy policy", "© 2024 Coast Gazette. All rights reserved."]
+
+
+def _parse(markup: str) -> object:
+    from trafilatura.utils import load_html
+
+    return load_html(markup)
+
+
+def test_rendering_breaks_lines_at_blocks_only_and_hides_what_a_reader_never_reads() -> None:
+    markup = (
+        "<html><head><title>Not shown</title><style>p { color: red }</style></head><body>"
+        "<nav><ul><li>Home</li><li><a href='/n'>News</a></li></ul></nav>"
+        "<p>A paragraph written\nover two source lines, with <b>bold</b> and <a href='#'>a link</a>.</p>"
+        "<div>First block<br>after a break</div>"
+        "<script>var hidden = 1;</script><!-- a comment -->"
+        "<figure><img src='x.jpg'><figcaption>A photo of the pier</figcaption></figure>"
+        "<div class='image-caption'>Credit: the photographer</div>"
+        "<table><tr><td>cell one</td><td>cell two</td></tr></table>"
+        "</body></html>"
+    )
+    assert render_page(_parse(markup)).split("\n") == [
+        "Home", "News",
+        "A paragraph written over two source lines, with bold and a link.",
+        "First block", "after a break",
+        "cell one", "cell two",
+    ]
+
+
+def test_recovery_puts_back_a_dropped_paragraph_beside_the_extraction_and_nothing_far() -> None:
+    comment = ("I walked the pier every day for thirty years and I think the council should have "
+               "fixed the railing long before the storms came, not after.")
+    page = MENU + ARTICLE + FOOTER + ["Comments"] + ["Reader one"] * 4 + [comment]
+    extracted = [ARTICLE[0], ARTICLE[1], ARTICLE[3]]  # the extractor lost the third paragraph
+    recovery = Recovery(extracted, page)
+    dropped = page.index(ARTICLE[2])
+    # Prose near the extraction may come back; the comment, far below it, may not; nor
+    # may short lines, however near.
+    assert set(recovery.candidates) == {dropped}
+    merged, recovered = recovery.merge([True] * len(page))
+    assert merged == ARTICLE
+    assert recovered == {2}
+    assert recovery.merge([False] * len(page)) == (extracted, set())
+
+
+def test_a_paragraph_before_the_first_extracted_block_goes_first() -> None:
+    page = MENU + ARTICLE[1:]
+    recovery = Recovery(ARTICLE[2:], page)
+    merged, recovered = recovery.merge([True] * len(page))
+    assert merged == ARTICLE[1:] and recovered == {0}
+
+
+def _page(extracted: list[str], page: list[str]) -> HtmlText:
+    return HtmlText("\n".join(extracted), "\n".join(page))
+
+
+def test_recall_mode_recovers_what_the_extractor_missed(monkeypatch: pytest.MonkeyPatch) -> None:
+    extracted = [ARTICLE[0], ARTICLE[1], ARTICLE[3]]
+    monkeypatch.setattr(html, "read_html",
+                        lambda markup, mode, whole_page=False: _page(extracted, MENU + ARTICLE + FOOTER))
+    stand_in = "<html><body>stand-in</body></html>"
+    result = Cleaner(input_format="html", mode="recall").clean_document(stand_in)
+    assert result.text.rstrip("\n").split("\n\n") == ARTICLE
+    reasons = {b.text: v.reason for b, v in zip(result.blocks, result.verdicts, strict=True)}
+    assert reasons[ARTICLE[2]] == "content:recovered"
+    assert reasons[ARTICLE[1]] == "content:extracted"
+    # The other modes keep to what the extractor chose.
+    for mode in ("balanced", "precision"):
+        kept = Cleaner(input_format="html", mode=mode).clean(stand_in)
+        assert ARTICLE[2] not in kept and ARTICLE[1] in kept
+
+
+def test_a_page_the_extractor_finds_nothing_in_is_cleaned_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html, "read_html",
+                        lambda markup, mode, whole_page=False: _page([], MENU + ARTICLE + FOOTER))
+    result = Cleaner(input_format="html").clean_document("<html><body>stand-in</body></html>")
+    assert result.input_format == "html"
+    assert all(paragraph in result.text for paragraph in ARTICLE[1:])
+    assert "Privacy policy" not in result.text and "Contact us" not in result.text
