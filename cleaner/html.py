@@ -142,7 +142,8 @@ RECOVER_MIN_CHARS = 100
 RECOVER_MIN_SCORE = 0.8
 RECOVER_REACH = 2
 #: blocks of context on each side of the candidates that the text pipeline reads: the
-#: rest of a long page (menus, footers, comment threads) changes none of their verdicts
+#: rest of a long page (menus, footers, comment threads) costs time and, on the training
+#: pages, changed no score
 RECOVER_CONTEXT = 40
 #: blocks shorter than this say nothing about where the extraction lies ("Home", "Share")
 ANCHOR_MIN_CHARS = 30
@@ -157,9 +158,10 @@ class Recovery:
     page's blocks it missed could come back (``merge``).
 
     Extractors work on the markup tree and now and then drop a paragraph of the article
-    (one in an unusual container, a caption-like paragraph); the text pipeline, which sees
-    the whole page, may keep it. A block comes back only as prose, and beside blocks the
-    extraction holds, so the page's other prose (teasers, comments) stays out.
+    (one in an unusual container, or one their scoring found too short or too linked);
+    the text pipeline, which sees the whole page, may keep it. A block comes back only as
+    prose, and beside blocks the extraction holds, so the page's other prose (teasers,
+    comments) stays out.
     """
 
     def __init__(self, extracted: list[str], page: list[str]) -> None:
