@@ -29,8 +29,9 @@ from cleaner.site import SiteProfile
 from cleaner.wet import is_wet_file, wet_records
 from cleaner.wet import output_name as wet_output_name
 
-DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.warc.wet.gz", "*.warc.wet")
-_RECORD_SUFFIXES = (".jsonl", ".jsonl.gz")
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.warc.wet.gz",
+                 "*.warc.wet")
+_RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 #: written next to the outputs when any file or record failed
 ERROR_LOG = "cleaner-errors.jsonl"
 _HTML_SUFFIXES = {".html", ".htm"}

@@ -236,7 +236,8 @@ def clean_command(
                                         rich_help_panel=PANEL_OUTPUT)] = "-",
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text; json (the full "
                              "CleanResult, one line per input); jsonl (input and output are JSONL records, "
-                             "gzip read transparently).", rich_help_panel=PANEL_OUTPUT)]
+                             "gzip and zstd read transparently; -o NAME.gz or NAME.zst compresses).",
+                             rich_help_panel=PANEL_OUTPUT)]
     = OutputFormat.TEXT,
     text_field: TextFieldOption = "text",
     with_stats: StatsOption = False,
@@ -381,7 +382,7 @@ def batch_command(
 ) -> None:
     """Clean every matching file under IN_DIR into OUT_DIR; inputs are never touched.
 
-    JSONL files (.jsonl, .jsonl.gz) are cleaned record by record into the same name.
+    JSONL files (.jsonl, .jsonl.gz, .jsonl.zst) are cleaned record by record into the same name.
     A first pass learns each site's template lines from the corpus (unless --profile
     or --site-key none). Failed files and records go to OUT_DIR/cleaner-errors.jsonl.
     """

@@ -115,7 +115,7 @@ def _renderer() -> Any:
     """An XSLT program that writes a page's text with a mark around every block: lxml
     runs it in C, several times faster than a walk over the tree in Python, and leaves
     the tree as it was. Built once; applying it is thread-safe."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     mark = f"&#x{ord(_BREAK):X};"
     return etree.XSLT(etree.XML(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import IO, Any, BinaryIO
 
 from cleaner.document import CleanResult
-from cleaner.io import CleanerError
+from cleaner.io import ZSTD_MAGIC, CleanerError, ZstdReader
 from cleaner.pipeline import Cleaner
 from cleaner.site import SiteProfile, site_of_url
 
@@ -40,10 +40,14 @@ class RecordError:
 
 
 def open_records(stream: BinaryIO) -> IO[str]:
-    """A text view of a JSONL stream, gunzipped when it starts with the gzip magic."""
+    """A text view of a JSONL stream, decompressed when it starts with the gzip or the
+    zstd magic number (whatever the file is called: stdin has no name)."""
     buffered: Any = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
-    if buffered.peek(2)[:2] == GZIP_MAGIC:
+    head = buffered.peek(4)[:4]
+    if head[:2] == GZIP_MAGIC:
         return io.TextIOWrapper(gzip.GzipFile(fileobj=buffered), encoding="utf-8", errors="strict")
+    if head == ZSTD_MAGIC:
+        return io.TextIOWrapper(io.BufferedReader(ZstdReader(buffered)), encoding="utf-8", errors="strict")
     return io.TextIOWrapper(buffered, encoding="utf-8", errors="strict")
 
 
@@ -138,5 +142,5 @@ def decoded_lines(handle: IO[str], source: str) -> Iterator[str]:
         yield from handle
     except UnicodeDecodeError as exc:
         raise CleanerError(f"{source}: not valid UTF-8 JSONL ({exc.reason})") from None
-    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip stream
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip or zstd stream
         raise CleanerError(f"{source}: cannot read ({exc})") from None

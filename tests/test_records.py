@@ -1,10 +1,15 @@
-"""JSONL records: plain and gzip, stdin and batch, bad records reported, not dropped silently."""
+"""JSONL records: plain, gzip and zstd, stdin and batch, bad records reported, not dropped
+silently."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import SAMPLES, run_cli
 
@@ -82,3 +87,66 @@ def test_corrupt_gzip_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.decode("utf-8").strip().startswith("cleaner: error:")
     assert b"Traceback" not in result.stderr
+
+
+def _zstd(data: bytes, frames: int = 1) -> bytes:
+    import zstandard
+
+    # A file of several frames, as parallel compressors and `cat a.zst b.zst` write.
+    cut = len(data) // frames
+    pieces = [data[i * cut:(i + 1) * cut if i < frames - 1 else len(data)] for i in range(frames)]
+    return b"".join(zstandard.ZstdCompressor().compress(piece) for piece in pieces)
+
+
+def _unzstd(data: bytes) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True).read()
+
+
+def test_zstd_records_through_stdin_and_into_a_zstd_file(tmp_path: Path) -> None:
+    result = run_cli("--format", "jsonl", input_bytes=_zstd(_lines(GOOD, dict(GOOD, id="a2")), frames=2))
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.decode("utf-8").splitlines()] == [EXPECTED] * 2
+    target = tmp_path / "out.jsonl.zst"
+    result = run_cli("--format", "jsonl", "-o", str(target), input_bytes=_lines(GOOD))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(_unzstd(target.read_bytes()))["text"] == EXPECTED
+
+
+def test_batch_cleans_zstd_jsonl_into_zstd(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "packed.jsonl.zst").write_bytes(_zstd(_lines(GOOD, GOOD)))
+    out = tmp_path / "out"
+    result = run_cli("batch", str(source), str(out), "--site-key", "none")
+    assert result.returncode == 0, result.stderr
+    packed = _unzstd((out / "packed.jsonl.zst").read_bytes()).decode("utf-8").splitlines()
+    assert [json.loads(line)["text"] for line in packed] == [EXPECTED, EXPECTED]
+
+
+def test_corrupt_zstd_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jsonl.zst"
+    broken.write_bytes(_zstd(_lines(GOOD))[:-9] + b"not zstd!")
+    result = run_cli("--format", "jsonl", str(broken))
+    assert result.returncode == 1
+    stderr = result.stderr.decode("utf-8").strip()
+    assert stderr.startswith("cleaner: error:") and "zstd" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_zstd_without_the_zstandard_package_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from cleaner.io import CleanerError, ZstdReader
+
+    real_import = builtins.__import__
+
+    def no_zstandard(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "zstandard":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_zstandard)
+    with pytest.raises(CleanerError, match=r"pip install 'cleaner\[zstd\]'"):
+        ZstdReader(io.BytesIO(_lines(GOOD)))
