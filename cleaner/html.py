@@ -129,8 +129,14 @@ def _renderer() -> Any:
 def render_page(tree: Any) -> str:
     """Every visible text of a parsed page, one block per line, as a browser lays it out:
     block elements break lines, and whitespace inside text (line breaks of the source
-    included) collapses to one space."""
-    text = _SPACES_RE.sub(" ", str(_renderer()(tree)))
+    included) collapses to one space. Empty if libxslt gives up on the page."""
+    from lxml import etree
+
+    try:
+        rendered = str(_renderer()(tree))
+    except etree.Error:  # libxslt's own limits (depth, memory): the caller falls back
+        return ""
+    text = _SPACES_RE.sub(" ", rendered)
     blocks = (piece.strip() for piece in text.split(_BREAK))
     return "\n".join(block for block in blocks if block)
 

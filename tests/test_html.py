@@ -96,3 +96,19 @@ def test_a_page_the_extractor_finds_nothing_in_is_cleaned_as_text(monkeypatch: p
     assert result.input_format == "html"
     assert all(paragraph in result.text for paragraph in ARTICLE[1:])
     assert "Privacy policy" not in result.text and "Contact us" not in result.text
+
+
+def test_a_page_the_renderer_gives_up_on_still_gives_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lxml import etree
+
+    def gives_up(tree: object) -> str:
+        raise etree.XSLTApplyError("maximum template depth exceeded")
+
+    import trafilatura
+
+    monkeypatch.setattr(html, "_renderer", lambda: gives_up)
+    assert render_page(_parse("<html><body><p>Some text</p></body></html>")) == ""
+    # With nothing extracted either, the text comes from the markup with its tags taken out.
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    page = html.read_html("<html><body><nav>Home</nav><p>Some text</p></body></html>", html.Mode.BALANCED)
+    assert page == HtmlText("", "Home\nSome text")
