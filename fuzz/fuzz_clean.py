@@ -1,4 +1,5 @@
-"""atheris fuzz target: any text through ``clean_document`` (and HTML through its reader).
+"""atheris fuzz target: any text through ``clean_document`` (and HTML through its reader),
+in every mode.
 
     python fuzz/fuzz_clean.py -max_total_time=60
 
@@ -18,8 +19,10 @@ with atheris.instrument_imports():
 def test_one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
     as_html = provider.ConsumeBool()
+    # Every mode: recall mode reads an HTML page twice (its extraction and its rendering).
+    mode = provider.PickValueInList(["precision", "balanced", "recall"])
     text = provider.ConsumeUnicodeNoSurrogates(provider.remaining_bytes())
-    result = clean_document(text, input_format="html" if as_html else "auto")
+    result = clean_document(text, input_format="html" if as_html else "auto", mode=mode)
     if not isinstance(result.text, str) or len(result.blocks) != len(result.verdicts):
         raise AssertionError("malformed result")
 
