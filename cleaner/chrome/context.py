@@ -274,6 +274,7 @@ def resolve(
             for j in _heading_chain(features, classes, reasons, i, t.heading_reach):
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
+    _keep_hatnote_headings(features, classes, reasons, verdicts, first_good, last_good)
     i = 0
     while i < n:
         if verdicts[i].keep and i + 1 < n and not verdicts[i + 1].keep:
@@ -289,6 +290,31 @@ def resolve(
             i += 1
     _keep_whole_lists(features, classes, verdicts)
     return _keep_main_clusters(features, classes, verdicts, settings, t)
+
+
+#: a section heading is a short label: no sentence, no list item
+SECTION_HEADING_MAX_WORDS = 8
+_SECTION_HEADING_END = frozenset(".,;:!")
+
+
+def _keep_hatnote_headings(features: list[BlockFeatures], classes: list[BlockClass],
+                           reasons: list[str | None], verdicts: list[Verdict], first_good: int,
+                           last_good: int) -> None:
+    """Encyclopedic pages put a hatnote ("Main article: Climate of New Zealand", "See
+    also: ...") right under a section heading: inside the article, the short label above
+    one is that heading ("Climate"), not a menu's last item, which is how the context
+    pass reads a lone short line after a table of contents or a caption."""
+    for i in range(max(first_good, 1) + 1, last_good):
+        if reasons[i] != "chrome:read-also":
+            continue
+        above = i - 1
+        block = features[above]
+        if verdicts[above].keep or classes[above] is BlockClass.BAD or reasons[above] is not None:
+            continue
+        text = block.text.rstrip()
+        if 0 < block.words <= SECTION_HEADING_MAX_WORDS and text[-1:] not in _SECTION_HEADING_END \
+                and not _BULLET_RE.match(text):
+            verdicts[above] = Verdict(True, "content:heading", max(_SCORES[classes[above]], 0.55))
 
 
 #: the marker a text rendering puts before each item of a bulleted list
