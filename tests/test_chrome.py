@@ -214,13 +214,13 @@ def test_see_also_notes_between_sections_do_not_cut_the_article() -> None:
 def test_a_heading_above_a_main_article_note_stays_after_a_table_of_contents_or_a_caption() -> None:
     # The context pass reads a lone short line after other short lines (a table of
     # contents, a photo caption) as a menu's last item; the hatnote under it says heading.
-    page = _page("Home", "News", _LEAD, *_BODY[:3], "Contents", "1 Geography", "2 Climate", "3 Wildlife",
+    page = _page("Home", "News", _LEAD, *_BODY[:3], "Contents", "1 Geography", "2 Weather", "3 Wildlife",
                  "Geography", "Main article: Geography of the estuary", *_BODY[3:6],
-                 "A ferry at the north pier", "Climate", "Main article: Climate of the estuary", *_BODY[6:9],
+                 "A ferry at the north pier", "Weather", "Main article: Weather on the estuary", *_BODY[6:9],
                  "Privacy Policy", "Terms")
     result = clean_document(page, repair=False)
     verdicts = {b.text: v for b, v in zip(result.blocks, result.verdicts, strict=True)}
-    for heading in ("Geography", "Climate"):
+    for heading in ("Geography", "Weather"):
         assert verdicts[heading].keep and verdicts[heading].reason == "content:heading", heading
     assert not verdicts["Main article: Geography of the estuary"].keep
     assert not verdicts["Privacy Policy"].keep

@@ -300,9 +300,9 @@ _SECTION_HEADING_END = frozenset(".,;:!")
 def _keep_hatnote_headings(features: list[BlockFeatures], classes: list[BlockClass],
                            reasons: list[str | None], verdicts: list[Verdict], first_good: int,
                            last_good: int) -> None:
-    """Encyclopedic pages put a hatnote ("Main article: Climate of New Zealand", "See
-    also: ...") right under a section heading: inside the article, the short label above
-    one is that heading ("Climate"), not a menu's last item, which is how the context
+    """Encyclopedic pages put a hatnote ("Main article: History of Lisbon", "See also:
+    ...") right under a section heading: inside the article, the short label above one
+    is that heading ("History"), not a menu's last item, which is how the context
     pass reads a lone short line after a table of contents or a caption."""
     for i in range(max(first_good, 1) + 1, last_good):
         if reasons[i] != "chrome:read-also":
