@@ -68,6 +68,11 @@ _CITED_NAME_RE = re.compile(r", [A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+\b")
 _CONTRACTIONS = ("ve", "ll", "re", "s", "t", "d", "m")
 #: a contraction or possessive ending, and nothing glued after it
 _CONTRACTION_END_RE = re.compile(r"(?:ve|ll|re|s|t|d|m)(?![\w'’])")
+#: an English contraction glued to the next word where no word rule sees it: to a
+#: capitalised word ("BBC'sNorth", "I’mHaoyu"; a capital inside a token is never the
+#: contraction's), or "'s" to an article ("that’sa", "it’san")
+_CONTRACTION_GLUE_RE = re.compile(
+    r"(?<=[A-Za-z]['’])(?:(ve|ll|re|s|t|d|m)([A-Z][a-z]\w*)|(s)(an?)(?![\w'’]))")
 
 #: a listed token after a contraction's apostrophe this much rarer than the word it
 #: ends in is glue ("can'tbe")
@@ -755,6 +760,8 @@ class Repairer:
                 yield from self._joins(model, text, matches, words, spans)
         yield from self._sentence_spaces(model, text, spans)
         yield from self._quote_spaces(text, spans)
+        if model.lexicon.language == "en" and ("'" in text or "’" in text):
+            yield from self._contraction_glue(text, spans)
 
     def _hyphens(self, model: WordModel, text: str, hyphen_breaks: tuple[int, ...],
                  spans: _ProtectedSpans) -> Iterator[Proposal]:
@@ -1029,6 +1036,12 @@ class Repairer:
                 continue  # "exports.Cow = Cow;" is code
             if self._free(m.start(), m.end(), spans, left, right):
                 yield Proposal(m.start(), m.end(), f"{left}{mark} {right}", "repair:space", 4.0)
+
+    def _contraction_glue(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
+        for m in _CONTRACTION_GLUE_RE.finditer(text):
+            ending, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            if self._free(m.start(), m.end(), spans, ending + word):
+                yield Proposal(m.start(), m.end(), f"{ending} {word}", "repair:join", 3.0)
 
     def _quote_spaces(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
         if '"' not in text:
