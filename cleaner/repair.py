@@ -930,7 +930,13 @@ class Repairer:
                 break
         if cut is not None and self.identifiers is None:
             self.identifiers = self._writes_identifiers(model)
-        return None if self.identifiers else cut
+        if cut is not None and self.identifiers:
+            # Code names things with function words too ("fromJson", "asObservable"), but
+            # not with one glued to a name that the page's prose only ever capitalises
+            # ("andBob", "asOAuth" on a page about Bob's commits or OAuth clients).
+            name_cut = _name_glue_cut(model, token.text)
+            return name_cut if name_cut is not None and self._written_as_name(token.text[name_cut:]) else None
+        return cut
 
     def _writes_identifiers(self, model: WordModel) -> bool:
         """Does the page write code identifiers ("getRowCount", "toString" twice)?
