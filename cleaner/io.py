@@ -24,6 +24,8 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
 #: magic numbers of formats people feed by mistake
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"),
@@ -33,7 +35,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive"),
     (b"GIF8", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (ZSTD_MAGIC, "zstd-compressed data"),
     (b"BZh", "bzip2-compressed data"),
     (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
     (b"\x00\x00\x01\x00", "an icon file"),
@@ -191,8 +193,7 @@ def read_text(path: str, encoding: str = "utf-8") -> str:
     return decode(data, "<stdin>" if path == "-" else path, encoding)
 
 
-ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-#: zstd level for outputs: zstd's own default, fast and about as small as gzip -9
+#: zstd level for outputs: zstd's own default, faster than gzip and about as small
 ZSTD_LEVEL = 3
 
 
