@@ -692,7 +692,8 @@ class Repairer:
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
-        if best is not None and self._repeated_as_word(lower):
+        if best is not None and self._repeated_as_word(lower) \
+                and lower not in model.lexicon.function_glue():
             # Damage is rare and random: a token the page repeats is likelier a word
             # (a name, a term) than the same glue twice, unless the glue is plain.
             best = (best[0], best[1] - REPEATED_TOKEN_MARGIN)
