@@ -147,6 +147,8 @@ ACRONYM_GLUE_MIN_REST = 4
 #: a token the page repeats is glue only where the page writes it apart this many times
 #: as often: damage is rare, so glue is a small share of a pair's occurrences
 REPEATED_GLUE_APART_RATIO = 5
+#: ... and a function word glued to a word, more often than whole
+FUNCTION_GLUE_APART_RATIO = 1
 #: hyphen: a piece that is no word merges into a listed word at least this common
 FRAGMENT_MERGED_MIN_ZIPF = 1.5
 #: hyphen: merge when the glued word is at most this much rarer than the rarer part
@@ -478,14 +480,20 @@ class _ProtectedSpans:
         return any(s < end and start < e for s, e in self._spans)
 
 
-def _written_apart_more(word: str, count: int, pairs: Counter[str]) -> bool:
+def _written_apart_more(word: str, count: int, pairs: Counter[str], stop: frozenset[str]) -> bool:
     """The page writes some cut of this unlisted token apart more often than whole
     ("New Zealand" beside "NewZealand"): the page's own spelling says which is damage,
     as it does for splits. Glue at a markup boundary repeats, a citation template's
     "theoriginal" in every reference; a name the page spells whole stays, and so does an
-    identifier a page about code writes beside its words ("TaskStatus", "task status")."""
-    least = count * REPEATED_GLUE_APART_RATIO
-    return any(pairs.get(f"{word[:cut]} {word[cut:]}", 0) > least for cut in range(1, len(word)))
+    identifier a page about code writes beside its words ("TaskStatus", "task status").
+    A function word and a word ("atbirth" beside "at birth") make no name and no
+    identifier: the page need only write them apart more often than whole."""
+    for cut in range(1, len(word)):
+        left, right = word[:cut], word[cut:]
+        ratio = FUNCTION_GLUE_APART_RATIO if left in stop or right in stop else REPEATED_GLUE_APART_RATIO
+        if pairs.get(f"{left} {right}", 0) > count * ratio:
+            return True
+    return False
 
 
 @dataclass
@@ -547,6 +555,7 @@ class Repairer:
                 pairs.update(f"{run[i]} {run[i + 1]}" for i in at)
                 starts.update(run[i] for i in at)
             glue = model.lexicon.function_glue()
+            stop = stopword_table().get(model.lexicon.language, frozenset())
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
@@ -561,7 +570,7 @@ class Repairer:
                     continue
                 count = words[word]
                 if (count <= 1 and value < content_max) or word in glue \
-                        or (value == -99.0 and _written_apart_more(word, count, pairs)):
+                        or (value == -99.0 and _written_apart_more(word, count, pairs, stop)):
                     found.append(word)
             candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
@@ -575,7 +584,8 @@ class Repairer:
     def _repeated_as_word(self, lower: str) -> bool:
         """The page repeats this token and never writes it apart more often: its word."""
         count = self.page_words.get(lower, 0)
-        return count > 1 and not _written_apart_more(lower, count, self.page_pairs)
+        stop = stopword_table().get(self.model.lexicon.language, frozenset()) if self.model else frozenset()
+        return count > 1 and not _written_apart_more(lower, count, self.page_pairs, stop)
 
     @staticmethod
     def _real_word(model: WordModel, word: str) -> bool:
