@@ -60,6 +60,8 @@ def parse_record(line: str, number: int, text_field: str,
         return RecordError(number, f"not JSON ({exc.msg} at column {exc.colno})", line)
     except RecursionError:
         return RecordError(number, "not JSON (nested too deeply)", line)
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        return RecordError(number, "not JSON (a number too long to read)", line)
     if not isinstance(record, dict):
         return RecordError(number, f"not a JSON object but {type(record).__name__}", line)
     record_id = record.get(id_field) if id_field else None

@@ -322,6 +322,6 @@ class SiteProfile:
             data = json.loads(raw)
         except OSError as exc:
             raise CleanerError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        except (ValueError, EOFError) as exc:
+        except (ValueError, EOFError, RecursionError) as exc:
             raise CleanerError(f"{path}: not a cleaner site profile ({exc})") from None
         return cls.from_dict(data, str(path))

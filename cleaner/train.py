@@ -111,6 +111,8 @@ def read_examples(source: Path) -> Iterator[tuple[str, str, str]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise CleanerError(f"{source}:{number}: not JSON ({exc.msg})") from None
+            except (ValueError, RecursionError):  # a number of 4,300+ digits, deep nesting
+                raise CleanerError(f"{source}:{number}: not JSON (too long a number or too deep)") from None
             if not isinstance(record, dict) or not isinstance(record.get("raw"), str) \
                     or not isinstance(record.get("clean"), str):
                 raise CleanerError(f"{source}:{number}: needs string fields 'raw' and 'clean'")

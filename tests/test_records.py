@@ -62,6 +62,16 @@ def test_bad_records_are_reported_with_their_line() -> None:
     assert [json.loads(line)["id"] for line in result.stdout.decode("utf-8").splitlines()] == ["a1"]
 
 
+def test_a_number_too_long_for_python_is_a_bad_record_not_a_crash() -> None:
+    # Found by fuzzing: json.loads raises a plain ValueError past 4,300 digits.
+    data = _lines(GOOD, tail='{"id": ' + "4" * 5000 + ', "text": "x"}\n')
+    result = run_cli("--format", "jsonl", input_bytes=data)
+    assert result.returncode == 1
+    stderr = result.stderr.decode("utf-8")
+    assert "<stdin>:2: not JSON (a number too long to read)" in stderr and "Traceback" not in stderr
+    assert [json.loads(line)["id"] for line in result.stdout.decode("utf-8").splitlines()] == ["a1"]
+
+
 def test_batch_cleans_jsonl_files_and_logs_errors(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

@@ -74,3 +74,12 @@ def test_training_from_jsonl_and_bad_examples(tmp_path: Path) -> None:
     assert result.returncode == 1 and b"needs string fields" in result.stderr
     result = run_cli("--model", str(broken), input_text="text")
     assert result.returncode == 1 and b"not a usable cleaner model" in result.stderr
+    # JSON that Python itself refuses (found by fuzzing the record reader): a clear error.
+    refusals = (("long.jsonl", '{"raw": ' + "7" * 5000 + ', "clean": "x"}'), ("deep.jsonl", "[" * 100_000))
+    for name, line in refusals:
+        refused = tmp_path / name
+        refused.write_text(line + "\n", encoding="utf-8")
+        result = run_cli("train", str(refused), "-o", str(tmp_path / "m3.json"))
+        assert result.returncode == 1 and b"not JSON" in result.stderr and b"Traceback" not in result.stderr
+    result = run_cli("--model", str(tmp_path / "deep.jsonl"), input_text="text")
+    assert result.returncode == 1 and b"not a usable cleaner model" in result.stderr

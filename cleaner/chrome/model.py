@@ -170,7 +170,7 @@ def load_model(path: str | Path) -> LineModel:
         return LineModel.load(path)
     except FileNotFoundError:
         raise CleanerError(f"{path}: no such model file") from None
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise CleanerError(f"{path}: not a usable cleaner model ({exc})") from None
 
 
