@@ -519,6 +519,8 @@ class Repairer:
     word_cuts: dict[str, list[int]] = field(default_factory=dict)
     #: the page's words as written (case kept); counted when a name is first asked about
     cased_words: Counter[str] | None = None
+    #: the function words of the page's language, looked up once for the page
+    stop: frozenset[str] = frozenset()
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -534,7 +536,9 @@ class Repairer:
         starts: set[str] = set()
         blocks: dict[str, list[str]] = {}
         candidates: frozenset[str] = frozenset()
+        stop: frozenset[str] = frozenset()
         if model is not None:
+            stop = stopword_table().get(model.lexicon.language, frozenset())
             head = model.lexicon.log_frequencies.head
             blocks = {text: _lower_words(text) for text in texts}
             # The page's words in one run, blocks parted by a mark that is no word, so
@@ -555,7 +559,6 @@ class Repairer:
                 pairs.update(f"{run[i]} {run[i + 1]}" for i in at)
                 starts.update(run[i] for i in at)
             glue = model.lexicon.function_glue()
-            stop = stopword_table().get(model.lexicon.language, frozenset())
             # Damage is rare and random: a token the page repeats, or a word of some
             # frequency, is a word ("explicitly" is no "explicit ly"), unless it is two
             # function words glued ("ofthe" is common glue, and twice on a page is glue twice).
@@ -574,7 +577,7 @@ class Repairer:
                     found.append(word)
             candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
-                   frozenset(starts), blocks)
+                   frozenset(starts), blocks, stop=stop)
 
     # -- evidence ---------------------------------------------------------------
 
@@ -584,8 +587,7 @@ class Repairer:
     def _repeated_as_word(self, lower: str) -> bool:
         """The page repeats this token and never writes it apart more often: its word."""
         count = self.page_words.get(lower, 0)
-        stop = stopword_table().get(self.model.lexicon.language, frozenset()) if self.model else frozenset()
-        return count > 1 and not _written_apart_more(lower, count, self.page_pairs, stop)
+        return count > 1 and not _written_apart_more(lower, count, self.page_pairs, self.stop)
 
     @staticmethod
     def _real_word(model: WordModel, word: str) -> bool:
@@ -652,7 +654,7 @@ class Repairer:
         if z_token >= JOIN_MAX_ZIPF:
             return None
         best: tuple[int, float] | None = None
-        stop = stopword_table().get(model.lexicon.language, frozenset())
+        stop = self.stop
         # A sentence starting with an article glued to a word no list knows ("Theuser")
         # is no name: names that start with "The" or "A" and a word are known words.
         articles = _ENGLISH_ARTICLES if model.lexicon.language == "en" else frozenset()
@@ -874,7 +876,7 @@ class Repairer:
         lower = word.lower()
         if model.zipf(lower) > 0.0:
             return None
-        stop = stopword_table().get(model.lexicon.language, frozenset())
+        stop = self.stop
         # Only a function word after it: a page word and a content word make names and
         # compounds the lexicon lacks ("Fireborn", "Quirkless"). So only the token's last
         # few letters are tried, shortest function word (longest page word) first.
@@ -1021,7 +1023,7 @@ class Repairer:
         acronym, rest = match.groups()
         if not self.page_words.get(acronym.lower()) or model.common_zipf(rest) < JOIN_PART_ZIPF:
             return None
-        if len(rest) < ACRONYM_GLUE_MIN_REST and rest not in stopword_table().get(model.lexicon.language, ()):
+        if len(rest) < ACRONYM_GLUE_MIN_REST and rest not in self.stop:
             return None
         return len(acronym)
 
@@ -1029,7 +1031,7 @@ class Repairer:
                          spans: _ProtectedSpans) -> Iterator[Proposal]:
         if not _SENTENCE_MARK_RE.search(text):
             return  # a cheap scan first: most blocks have no sentence mark before a capital
-        stop = stopword_table().get(model.lexicon.language, frozenset())
+        stop = self.stop
         for m in _SENTENCE_GLUE_RE.finditer(text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if not _plain(right):
