@@ -115,6 +115,11 @@ LONG_GLUE_PART = 6
 #: per letter beyond UNLISTED_FREE_LENGTH that it is glue
 UNLISTED_LENGTH_EVIDENCE = 0.2
 UNLISTED_FREE_LENGTH = 8
+#: beyond this many letters, each letter of an unlisted token cut into two words of
+#: three letters or more is this much more evidence again: English words that long
+#: which the lexicon lacks are derivations ("deprioritized", "flightlessness")
+LONG_UNLISTED_LENGTH = 10
+LONG_UNLISTED_EVIDENCE = 0.4
 #: the same in the other languages, whose word lists lack more long inflected forms
 INFLECTED_FREE_LENGTH = 10
 #: an unlisted token of two words at least LONG_GLUE_PART long is glue
@@ -323,6 +328,12 @@ _ENGLISH_PREFIXES = frozenset((
     "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
     "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro",
     "over", "anti", "semi", "mega", "mini", "meta", "post", "non"))
+#: prefixes and particles listed as words too, which English closes up with verbs and
+#: nouns: "re" + "compressing", "back" + "porting" is no glue
+_ENGLISH_SHORT_PREFIXES = frozenset((
+    "re", "un", "de", "dis", "mis", "pre", "in", "im", "co", "sub", "out", "back", "down", "self",
+    "cross", "fore", "after"))
+_ENGLISH_SHORT_SUFFIXES = frozenset(("ness", "ish", "able", "ability", "ly", "ment", "ments", "ism", "ist"))
 #: words English also uses as suffixes, closing up with almost any word ("fiftysomething")
 _ENGLISH_SUFFIX_WORDS = frozenset((
     "like", "less", "wise", "ward", "wards", "ship", "hood", "fold", "proof", "worthy", "something"))
@@ -344,7 +355,11 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         return UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - INFLECTED_FREE_LENGTH)
     if left in _ENGLISH_PREFIXES or right in _ENGLISH_SUFFIX_WORDS:
         return 0.0  # "supersample", "overfertilize", "fiftysomething": these close up with anything
-    length = UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - UNLISTED_FREE_LENGTH)
+    size = len(left) + len(right)
+    length = UNLISTED_LENGTH_EVIDENCE * max(0, size - UNLISTED_FREE_LENGTH)
+    if min(len(left), len(right)) >= 3 and left not in _ENGLISH_SHORT_PREFIXES \
+            and right not in _ENGLISH_SHORT_SUFFIXES:
+        length += LONG_UNLISTED_EVIDENCE * max(0, size - LONG_UNLISTED_LENGTH)
     evidence = LONG_GLUE_EVIDENCE if min(len(left), len(right)) >= LONG_GLUE_PART else 0.0
     if left.endswith("ly") and len(left) >= 5 and model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
