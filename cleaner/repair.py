@@ -139,6 +139,9 @@ LONG_PART_ZIPF = 2.0
 LONG_PART_LENGTH = 7
 #: beside a function word, a part may be any listed word at least this long
 RARE_PART_ZIPF = 1.0
+#: in an unlisted English token this long, a long part may be a rare word this common
+LONG_TOKEN_LENGTH = 12
+RARE_LONG_PART_ZIPF = 1.0
 RARE_PART_LENGTH = 4
 #: one-letter words ("a", "I", "y", "à") must be very common to count
 SINGLE_LETTER_ZIPF = 5.5
@@ -292,6 +295,19 @@ def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right
     return lexicon.zipf(rare) >= RARE_PART_ZIPF
 
 
+def _rare_long_part_glue(lexicon: Lexicon, left: str, right: str) -> bool:
+    """A long unlisted token of a rare listed word and a word ("certainsqueamishness",
+    "implacablyopposed"): the lexicon knows the rare word, and a token that long is no
+    word it forgot. A rare part that opens with a suffix is a derivation's tail
+    ("friend" + "lessness")."""
+    for part in (left, right):
+        if len(part) >= LONG_PART_LENGTH:
+            zipf = lexicon.zipf(part)
+            if zipf < LONG_PART_ZIPF and (zipf < RARE_LONG_PART_ZIPF or part.startswith(_SUFFIX_OPENINGS)):
+                return False
+    return True
+
+
 def _word_cuts(model: WordModel, word: str) -> list[int]:
     """Every cut of ``word`` into two parts that are each a word on their own."""
     # The same test as ``_part_ok`` on both parts, short parts first: a set lookup
@@ -318,7 +334,13 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
             continue
         if (cut >= LONG_PART_LENGTH and lexicon.zipf(left) < LONG_PART_ZIPF) or (
                 rest >= LONG_PART_LENGTH and lexicon.zipf(right) < LONG_PART_ZIPF):
-            continue
+            if size < LONG_TOKEN_LENGTH or lexicon.language != "en" \
+                    or not _rare_long_part_glue(lexicon, left, right):
+                continue
+            if unlisted is None:
+                unlisted = lexicon.zipf(word) == 0.0
+            if not unlisted:
+                continue
         cuts.append(cut)
     return cuts
 
@@ -337,6 +359,8 @@ _ENGLISH_SHORT_SUFFIXES = frozenset(("ness", "ish", "able", "ability", "ly", "me
 #: words English also uses as suffixes, closing up with almost any word ("fiftysomething")
 _ENGLISH_SUFFIX_WORDS = frozenset((
     "like", "less", "wise", "ward", "wards", "ship", "hood", "fold", "proof", "worthy", "something"))
+#: how the tail of a derived word may open ("lessness", "fulness")
+_SUFFIX_OPENINGS = tuple(sorted(_ENGLISH_SUFFIX_WORDS | _ENGLISH_SHORT_SUFFIXES | {"ful"}))
 
 
 def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
