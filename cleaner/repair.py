@@ -89,6 +89,8 @@ SPLIT_MARGIN_UNIGRAM = 3.0
 JOIN_MARGIN = 1.5
 JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
+#: how much of the known-word margin two listed function words glued are spared
+FUNCTION_GLUE_KNOWN_RELIEF = 1.0
 #: without bigrams, a glued function word of at most this many letters at a token's end
 #: needs this much more evidence unless the page writes the word before it on its own
 SHORT_ENDING_LENGTH = 3
@@ -724,6 +726,12 @@ class Repairer:
                 # A known word needs more evidence; but the English "I" is always upper
                 # case, and web text repeats its glue: "Ithought" is a rare typo entry.
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
+                if left in stop and right in stop and (token.text[:1].islower() or token.sentence_start):
+                    # Two function words the lexicon lists as one are mostly web typos
+                    # ("aswell", "noone", "upto"); the real words of that shape are
+                    # common ("into", "another") or stiff ("thereof", "whereby"). A
+                    # capital inside a sentence makes it a name ("by Verywell").
+                    gain += FUNCTION_GLUE_KNOWN_RELIEF
             if left not in stop and right not in stop and (
                     len(left) < LONG_GLUE_PART or len(right) < LONG_GLUE_PART or z_token > 0):
                 # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
