@@ -247,8 +247,12 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
         before = " " if head and len(head.group()) >= 3 else before
     if after == ":" and (token.end + 1 >= len(text) or text[token.end + 1].isspace()):
         after = " "  # "two rules: short lines" ends a clause; "std::map", "key:value" do not
-    if allow_contraction and after in "'’" and _CONTRACTION_END_RE.match(text, token.end + 1):
-        after = " "  # "Wh at's": the ending stays on whatever the word becomes
+    if allow_contraction and after in "'’" and (
+            _CONTRACTION_END_RE.match(text, token.end + 1)
+            or (token.text.endswith("s") and not text[token.end + 1:token.end + 2].isalnum())):
+        # "Wh at's", "tobrands’ reliance": the contraction ending or the possessive's
+        # apostrophe stays on whatever the word becomes
+        after = " "
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
@@ -969,10 +973,14 @@ class Repairer:
             rest = token.lower[len(suffix):]
             if not token.lower.startswith(suffix) or not (len(rest) >= 2 or rest == "a"):
                 continue
-            z_rest = model.common_zipf(rest)
+            if z_token == 0.0:
+                if _part_ok(model, rest):  # a long rare word too: "planet’smonstrosities"
+                    return len(suffix)
+                continue
             # Web text writes the glue itself often enough for some to be listed ("tbe" of
             # "can'tbe"): a listed token far rarer than the word it ends in is glue.
-            if z_rest >= JOIN_PART_ZIPF and (z_token == 0.0 or z_rest >= z_token + CONTRACTION_GLUE_MARGIN):
+            z_rest = model.common_zipf(rest)
+            if z_rest >= JOIN_PART_ZIPF and z_rest >= z_token + CONTRACTION_GLUE_MARGIN:
                 return len(suffix)
         return None
 
