@@ -301,17 +301,12 @@ def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right
     return lexicon.zipf(rare) >= RARE_PART_ZIPF
 
 
-def _rare_long_part_glue(lexicon: Lexicon, left: str, right: str) -> bool:
-    """A long unlisted token of a rare listed word and a word ("certainsqueamishness",
-    "implacablyopposed"): the lexicon knows the rare word, and a token that long is no
-    word it forgot. A rare part that opens with a suffix is a derivation's tail
-    ("friend" + "lessness")."""
-    for part in (left, right):
-        if len(part) >= LONG_PART_LENGTH:
-            zipf = lexicon.zipf(part)
-            if zipf < LONG_PART_ZIPF and (zipf < RARE_LONG_PART_ZIPF or part.startswith(_SUFFIX_OPENINGS)):
-                return False
-    return True
+def _rare_word_part(part: str, zipf: float) -> bool:
+    """A long part of a long unlisted English token that is a rare listed word
+    ("certainsqueamishness", "implacablyopposed"): the lexicon knows it, and a token that
+    long is no word the lexicon forgot. One that opens with a suffix is the tail of a
+    derived word ("friend" + "lessness")."""
+    return zipf >= RARE_LONG_PART_ZIPF and not part.startswith(_SUFFIX_OPENINGS)
 
 
 def _word_cuts(model: WordModel, word: str) -> list[int]:
@@ -324,7 +319,8 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     size = len(word)
     cuts = []
     stop = stopword_table().get(lexicon.language, frozenset())
-    unlisted: bool | None = None  # asked once, and only when a piece is a function word
+    unlisted: bool | None = None  # asked once, and only when a piece needs it
+    rare_parts = size >= LONG_TOKEN_LENGTH and lexicon.language == "en"
     for cut in range(1, size):
         left, right = word[:cut], word[cut:]
         if left in stop or right in stop:
@@ -338,11 +334,19 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
         rest = size - cut
         if rest < LONG_PART_LENGTH and right not in (letters if rest == 1 else short_words):
             continue
-        if (cut >= LONG_PART_LENGTH and lexicon.zipf(left) < LONG_PART_ZIPF) or (
-                rest >= LONG_PART_LENGTH and lexicon.zipf(right) < LONG_PART_ZIPF):
-            if size < LONG_TOKEN_LENGTH or lexicon.language != "en" \
-                    or not _rare_long_part_glue(lexicon, left, right):
-                continue
+        rare = refused = False
+        for part in (left, right):
+            if len(part) >= LONG_PART_LENGTH:
+                zipf = lexicon.zipf(part)
+                if zipf >= LONG_PART_ZIPF:
+                    continue
+                if rare_parts and _rare_word_part(part, zipf):
+                    rare = True
+                else:
+                    refused = True
+        if refused:
+            continue
+        if rare:
             if unlisted is None:
                 unlisted = lexicon.zipf(word) == 0.0
             if not unlisted:
