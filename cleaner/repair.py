@@ -250,7 +250,7 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
     if allow_contraction and after in "'’" and (
             _CONTRACTION_END_RE.match(text, token.end + 1)
             or (token.text.endswith("s") and not text[token.end + 1:token.end + 2].isalnum())):
-        # "Wh at's", "tobrands’ reliance": the contraction ending or the possessive's
+        # "Wh at's", "tocustomers’ habits": the contraction ending or the possessive's
         # apostrophe stays on whatever the word becomes
         after = " "
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
@@ -303,7 +303,7 @@ def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right
 
 def _rare_word_part(part: str, zipf: float) -> bool:
     """A long part of a long unlisted English token that is a rare listed word
-    ("certainsqueamishness", "implacablyopposed"): the lexicon knows it, and a token that
+    ("implacablyhostile"): the lexicon knows it, and a token that
     long is no word the lexicon forgot. One that opens with a suffix is the tail of a
     derived word ("friend" + "lessness")."""
     return zipf >= RARE_LONG_PART_ZIPF and not part.startswith(_SUFFIX_OPENINGS)
@@ -978,7 +978,7 @@ class Repairer:
             if not token.lower.startswith(suffix) or not (len(rest) >= 2 or rest == "a"):
                 continue
             if z_token == 0.0:
-                if _part_ok(model, rest):  # a long rare word too: "planet’smonstrosities"
+                if _part_ok(model, rest):  # a long rare word too: "author’sidiosyncrasies"
                     return len(suffix)
                 continue
             # Web text writes the glue itself often enough for some to be listed ("tbe" of
