@@ -38,11 +38,17 @@ _TOKEN_RE = re.compile(rf"{LETTERS}+")
 #: scripts whose words are separated by spaces: only there do spaces carry meaning
 _SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _QUOTE_RE = re.compile('"')
+#: a single letter on its own just before this point, as in a run "a b c"
+_LETTER_RUN_END_RE = re.compile(r"(?<!\S)[a-z] \Z")
+#: endings written after a quoted word ("option"s, "squash"ed), which are not words
+_WORD_ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "er", "ers"))
 _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
 _SENTENCE_GLUE_RE = re.compile(
-    rf"(?<![\w.@/:])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/]|\.\w)"
+    rf"(?<![\w.@/:`{{<])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/`}}>]|\.\w)"
 )
 #: the words that open the last sentence of a web reference, and what follows them
+#: the same with its space, as the page writes it where nothing was lost
+_SENTENCE_SPACED_RE = re.compile(rf"(?<![\w.@/:`{{<])({LETTERS}{{2,}})([.!?]) ([A-Z\u00c0-\u00de]{LETTERS}+)")
 _CITATION_WORDS = frozenset({"Retrieved", "Archived", "Accessed", "Abgerufen", "Consulté", "Consultado"})
 _CITATION_TAIL_RE = re.compile(r" (?:\d|from |on |am |le |el |[A-Z][a-z]+ \d)")
 _SENTENCE_MARK_RE = re.compile(r"[.!?][A-Z\u00c0-\u00de]")
@@ -89,8 +95,6 @@ SPLIT_MARGIN_UNIGRAM = 3.0
 JOIN_MARGIN = 1.5
 JOIN_MARGIN_KNOWN_WORD = 3.0
 JOIN_MARGIN_UNIGRAM = 2.5
-#: how much of the known-word margin two listed function words glued are spared
-FUNCTION_GLUE_KNOWN_RELIEF = 1.0
 #: without bigrams, a glued function word of at most this many letters at a token's end
 #: needs this much more evidence unless the page writes the word before it on its own
 SHORT_ENDING_LENGTH = 3
@@ -256,6 +260,15 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
+def _letter_before_quote_is_code(text: str, start: int, letter: str) -> bool:
+    """f"Hello", r"\\d": a string prefix in code; "q"uit: a key named in its word. Not
+    "a", "I", an encyclopedia's backlinks ("^ a b"Title") or the "s" of a possessive
+    ("Mugabe's"Blue House")."""
+    if letter in "aAI" or (start and text[start - 1] in "'’"):
+        return False
+    return not _LETTER_RUN_END_RE.search(text, 0, start)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Is the word at ``start`` the first of its block or of a sentence?"""
     # A few characters back are enough, and keep this cheap on a long block.
@@ -359,13 +372,15 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
 _ENGLISH_PREFIXES = frozenset((
     "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
     "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro",
-    "over", "anti", "semi", "mega", "mini", "meta", "post", "non"))
+    "over", "anti", "semi", "mega", "mini", "meta", "post", "non", "auto"))
 #: prefixes and particles listed as words too, which English closes up with verbs and
 #: nouns: "re" + "compressing", "back" + "porting" is no glue
 _ENGLISH_SHORT_PREFIXES = frozenset((
     "re", "un", "de", "dis", "mis", "pre", "in", "im", "co", "sub", "out", "back", "down", "self",
     "cross", "fore", "after"))
-_ENGLISH_SHORT_SUFFIXES = frozenset(("ness", "ish", "able", "ability", "ly", "ment", "ments", "ism", "ist"))
+_ENGLISH_SHORT_SUFFIXES = frozenset((
+    "ness", "ish", "able", "ability", "ly", "ment", "ments", "ism", "ist", "ation", "ization", "isation",
+    "ification"))
 #: words English also uses as suffixes, closing up with almost any word ("fiftysomething")
 _ENGLISH_SUFFIX_WORDS = frozenset((
     "like", "less", "wise", "ward", "wards", "ship", "hood", "fold", "proof", "worthy", "something"))
@@ -389,10 +404,12 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         return UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - INFLECTED_FREE_LENGTH)
     if left in _ENGLISH_PREFIXES or right in _ENGLISH_SUFFIX_WORDS:
         return 0.0  # "supersample", "overfertilize", "fiftysomething": these close up with anything
+    if _inflects_listed_word(model, left + right):
+        return 0.0  # "whitespaces": the lexicon lists "whitespace", not all its forms
     size = len(left) + len(right)
     length = UNLISTED_LENGTH_EVIDENCE * max(0, size - UNLISTED_FREE_LENGTH)
     if min(len(left), len(right)) >= 3 and left not in _ENGLISH_SHORT_PREFIXES \
-            and right not in _ENGLISH_SHORT_SUFFIXES:
+            and not right.startswith(_SUFFIX_OPENINGS):
         length += LONG_UNLISTED_EVIDENCE * max(0, size - LONG_UNLISTED_LENGTH)
     evidence = LONG_GLUE_EVIDENCE if min(len(left), len(right)) >= LONG_GLUE_PART else 0.0
     if left.endswith("ly") and len(left) >= 5 and model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
@@ -400,6 +417,16 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     if _english_inflected(model, left):
         evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
     return evidence + length
+
+
+def _inflects_listed_word(model: WordModel, word: str) -> bool:
+    """A listed word with an English ending the lexicon may lack ("whitespaces",
+    "reclones", "sideloaded")."""
+    for ending in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= LONG_PART_LENGTH \
+                and model.zipf(word[:-len(ending)]) > 0.0:
+            return True
+    return False
 
 
 def _english_inflected(model: WordModel, word: str) -> bool:
@@ -570,6 +597,8 @@ class Repairer:
     cased_words: Counter[str] | None = None
     #: the function words of the page's language, looked up once for the page
     stop: frozenset[str] = frozenset()
+    #: how often the page writes each "word.Word" with no space; counted when first asked
+    dotted_words: Counter[str] | None = None
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -633,6 +662,20 @@ class Repairer:
     def _seen_elsewhere(self, word: str, here: int = 1) -> bool:
         return self.page_words.get(word, 0) > here
 
+    def _cased(self) -> Counter[str]:
+        if self.cased_words is None:
+            self.cased_words = Counter(_TOKEN_RE.findall("\n".join(self.block_words)))
+        return self.cased_words
+
+    def _written_whole(self, merged: str) -> int:
+        """How often the page writes ``merged`` as a word of its own. Camel case is no
+        such evidence: "bytesRead", "nextTick" on a page about code are identifiers, and
+        its prose "bytes read", "next tick" stay apart."""
+        if not self.page_words.get(merged):
+            return 0
+        cased = self._cased()
+        return cased.get(merged, 0) + cased.get(merged.capitalize(), 0) + cased.get(merged.upper(), 0)
+
     def _repeated_as_word(self, lower: str) -> bool:
         """The page repeats this token and never writes it apart more often: its word."""
         count = self.page_words.get(lower, 0)
@@ -653,7 +696,7 @@ class Repairer:
             # A rare word or a name the page spells whole more than once and more often
             # than apart, split here into pieces that are not both real words: the
             # page's own spelling decides. Any other rare merge is never made.
-            whole = self.page_words.get(merged, 0)
+            whole = self._written_whole(merged)
             return not (whole >= 2 and whole > apart
                         and not (self._real_word(model, left) and self._real_word(model, right)))
         # Two real words the page writes apart more than once ("to morrow" in an old
@@ -689,7 +732,7 @@ class Repairer:
             gain -= TWO_WORDS_EXTRA_MARGIN  # "tea spoon", "time line": both readings are English
         # The page spelling a rare word whole elsewhere is evidence; for a common word
         # ("soon", "into") it says nothing.
-        if z_merged < PAGE_EVIDENCE_MAX_ZIPF and self._seen_elsewhere(merged, here=0):
+        if z_merged < PAGE_EVIDENCE_MAX_ZIPF and self._written_whole(merged) > 0:
             gain += PAGE_EVIDENCE
         return gain
 
@@ -734,12 +777,6 @@ class Repairer:
                 # A known word needs more evidence; but the English "I" is always upper
                 # case, and web text repeats its glue: "Ithought" is a rare typo entry.
                 gain -= JOIN_MARGIN_KNOWN_WORD - JOIN_MARGIN
-                if left in stop and right in stop and (token.text[:1].islower() or token.sentence_start):
-                    # Two function words the lexicon lists as one are mostly web typos
-                    # ("aswell", "noone", "upto"); the real words of that shape are
-                    # common ("into", "another") or stiff ("thereof", "whereby"). A
-                    # capital inside a sentence makes it a name ("by Verywell").
-                    gain += FUNCTION_GLUE_KNOWN_RELIEF
             if left not in stop and right not in stop and (
                     len(left) < LONG_GLUE_PART or len(right) < LONG_GLUE_PART or z_token > 0):
                 # "fenceboard", "sunhat": short closed compounds, not glue. Two long words
@@ -759,10 +796,10 @@ class Repairer:
                 gain -= NAME_EXTRA_MARGIN
             if best is None or gain > best[1]:
                 best = (cut, gain)
-        if best is not None and self._repeated_as_word(lower) \
-                and lower not in model.lexicon.function_glue():
-            # Damage is rare and random: a token the page repeats is likelier a word
-            # (a name, a term) than the same glue twice, unless the glue is plain.
+        if best is not None and self._repeated_as_word(lower):
+            # Damage is rare and random: a token the page repeats, and does not write
+            # apart more often, is likelier a word (a name, a term: "atime", "init") than
+            # the same glue twice.
             best = (best[0], best[1] - REPEATED_TOKEN_MARGIN)
         return best
 
@@ -956,9 +993,8 @@ class Repairer:
 
     def _written_as_name(self, word: str) -> bool:
         """The page writes ``word`` capitalised on its own, and never in lower case."""
-        if self.cased_words is None:
-            self.cased_words = Counter(_TOKEN_RE.findall("\n".join(self.block_words)))
-        return self.cased_words.get(word, 0) > 0 and word.lower() not in self.cased_words
+        cased = self._cased()
+        return cased.get(word, 0) > 0 and word.lower() not in cased
 
     @staticmethod
     def _contraction_cut(model: WordModel, text: str, token: _Token) -> int | None:
@@ -1112,8 +1148,24 @@ class Repairer:
             rest = text[m.end():].lstrip()
             if rest[:1] and rest[0] in "=([{;:<":
                 continue  # "exports.Cow = Cow;" is code
+            if left.islower() and right.lower() not in stop and self._written_dotted(m.group(0), mark):
+                # "net.Socket" throughout a page about code: its writer's form (a module
+                # and a class; no sentence starts "It", "The" there)
+                continue
             if self._free(m.start(), m.end(), spans, left, right):
                 yield Proposal(m.start(), m.end(), f"{left}{mark} {right}", "repair:space", 4.0)
+
+    def _written_dotted(self, found: str, mark: str) -> bool:
+        """The page writes this "word.Word" more than once and never more often with the
+        space: a lost space is random damage and seldom strikes the same two words twice
+        unless the page writes them often ("Zealand. Retrieved" closing every reference),
+        while a module and its class ("net.Socket") repeat as they are."""
+        if self.dotted_words is None:
+            page = "\n".join(self.block_words)
+            self.dotted_words = Counter(m.group(0) for m in _SENTENCE_GLUE_RE.finditer(page))
+            self.dotted_words.update(m.group(0) for m in _SENTENCE_SPACED_RE.finditer(page))
+        glued = self.dotted_words[found]
+        return glued > 1 and self.dotted_words[found.replace(mark, mark + " ", 1)] <= glued
 
     def _contraction_glue(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
         for m in _CONTRACTION_GLUE_RE.finditer(text):
@@ -1130,6 +1182,10 @@ class Repairer:
         opening = set(quotes[::2])
         for m in _QUOTE_GLUE_RE.finditer(text):
             before, after = m.group(1), m.group(2)
+            if len(before) == 1 and _letter_before_quote_is_code(text, m.start(), before):
+                continue
+            if m.end(1) not in opening and after in _WORD_ENDINGS:
+                continue  # "option"s, "squash"ed: a quoted word with its ending outside
             if not self._free(m.start(), m.end(), spans):
                 continue
             spaced = f'{before} "{after}' if m.end(1) in opening else f'{before}" {after}'
