@@ -38,6 +38,10 @@ _TOKEN_RE = re.compile(rf"{LETTERS}+")
 #: scripts whose words are separated by spaces: only there do spaces carry meaning
 _SPACED_LETTER = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _QUOTE_RE = re.compile('"')
+#: a byte written in hexadecimal, and one just before or after a space
+_HEX_PAIR_RE = re.compile(r"[a-f]{2}")
+_HEX_BEFORE_RE = re.compile(r"(?<!\S)[0-9a-fA-F]{2} \Z")
+_HEX_AFTER_RE = re.compile(r" [0-9a-fA-F]{2}(?!\S)")
 #: a single letter on its own just before this point, as in a run "a b c"
 _LETTER_RUN_END_RE = re.compile(r"(?<!\S)[a-z] \Z")
 #: endings written after a quoted word ("option"s, "squash"ed), which are not words
@@ -151,6 +155,8 @@ RARE_LONG_PART_ZIPF = 1.0
 RARE_PART_LENGTH = 4
 #: one-letter words ("a", "I", "y", "à") must be very common to count
 SINGLE_LETTER_ZIPF = 5.5
+#: a two-letter part that is no function word must be this common ("mr", "tv"; not "sn")
+TWO_LETTER_PART_ZIPF = 4.5
 #: a merged word must be at least this common (and so in the lexicon's fast part)
 MERGED_MIN_ZIPF = 2.5
 assert MERGED_MIN_ZIPF >= COMMON_ZIPF and JOIN_MAX_ZIPF >= COMMON_ZIPF
@@ -329,6 +335,7 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
     lexicon = model.lexicon
     short_words = lexicon.common_words(JOIN_PART_ZIPF, LONG_PART_LENGTH)
     letters = lexicon.common_words(SINGLE_LETTER_ZIPF, 2)
+    two_letters = lexicon.common_words(TWO_LETTER_PART_ZIPF, 3)
     size = len(word)
     cuts = []
     stop = stopword_table().get(lexicon.language, frozenset())
@@ -346,6 +353,11 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
             continue
         rest = size - cut
         if rest < LONG_PART_LENGTH and right not in (letters if rest == 1 else short_words):
+            continue
+        # Two letters that are no function word are mostly abbreviations ("in|sn" of
+        # "insn", "cg|it" of "cgit"): only the common ones count as words.
+        if (cut == 2 and left not in stop and left not in two_letters) or (
+                rest == 2 and right not in stop and right not in two_letters):
             continue
         rare = refused = False
         for part in (left, right):
@@ -756,7 +768,7 @@ class Repairer:
             whole = model.transition(prev, lower) + (model.transition(lower, nxt) if nxt is not None else 0.0)
         for cut in cuts:
             left, right = lower[:cut], lower[cut:]
-            if right == "i" and model.lexicon.language == "en":
+            if (right == "i" or (left == "i" and token.text[0] == "i")) and model.lexicon.language == "en":
                 continue  # English writes "I" upper case: "harrisi" is a Latin name, no "harris i"
             if model.bigrams is None:
                 gain = model.unigram(left) + model.unigram(right) - model.unigram(lower)
@@ -908,6 +920,10 @@ class Repairer:
                 continue
             if self._never_merged(model, words[i], words[i + 1]):
                 continue
+            if _HEX_PAIR_RE.fullmatch(words[i]) and _HEX_PAIR_RE.fullmatch(words[i + 1]) and (
+                    _HEX_BEFORE_RE.search(text, 0, left_match.start())
+                    or _HEX_AFTER_RE.match(text, right_match.end())):
+                continue  # "de ad be ef", "aa aa 0b": a run of bytes, not a word in pieces
             left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
             if _attached(text, left, allow_hyphen=True) or _attached(text, right, allow_contraction=True):
                 continue
