@@ -51,8 +51,6 @@ _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:`{{<])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/`}}>]|\.\w)"
 )
 #: the words that open the last sentence of a web reference, and what follows them
-#: the same with its space, as the page writes it where nothing was lost
-_SENTENCE_SPACED_RE = re.compile(rf"(?<![\w.@/:`{{<])({LETTERS}{{2,}})([.!?]) ([A-Z\u00c0-\u00de]{LETTERS}+)")
 _CITATION_WORDS = frozenset({"Retrieved", "Archived", "Accessed", "Abgerufen", "Consulté", "Consultado"})
 _CITATION_TAIL_RE = re.compile(r" (?:\d|from |on |am |le |el |[A-Z][a-z]+ \d)")
 _SENTENCE_MARK_RE = re.compile(r"[.!?][A-Z\u00c0-\u00de]")
@@ -532,6 +530,13 @@ def _best_disjoint(proposals: list[Proposal]) -> list[Proposal]:
 _ASCII_LETTER_BYTES = ascii_translation(str.isalpha)
 
 
+def _cased_words(text: str) -> list[str]:
+    """The words of ``text`` as written, one for each match of ``_TOKEN_RE``."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split()
+    return _TOKEN_RE.findall(text)
+
+
 def _lower_words(text: str) -> list[str]:
     """The block's words in lower case, one for each match of ``_TOKEN_RE`` in ``text``."""
     if text.isascii():
@@ -609,8 +614,8 @@ class Repairer:
     cased_words: Counter[str] | None = None
     #: the function words of the page's language, looked up once for the page
     stop: frozenset[str] = frozenset()
-    #: how often the page writes each "word.Word" with no space; counted when first asked
-    dotted_words: Counter[str] | None = None
+    #: the page's distinct blocks as one text, joined when first needed
+    page_text: str | None = None
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -674,9 +679,14 @@ class Repairer:
     def _seen_elsewhere(self, word: str, here: int = 1) -> bool:
         return self.page_words.get(word, 0) > here
 
+    def _page_text(self) -> str:
+        if self.page_text is None:
+            self.page_text = "\n".join(self.block_words)
+        return self.page_text
+
     def _cased(self) -> Counter[str]:
         if self.cased_words is None:
-            self.cased_words = Counter(_TOKEN_RE.findall("\n".join(self.block_words)))
+            self.cased_words = Counter(_cased_words(self._page_text()))
         return self.cased_words
 
     def _written_whole(self, merged: str) -> int:
@@ -1075,7 +1085,7 @@ class Repairer:
         """
         seen: set[str] = set()
         evidence = 0
-        text = "\n".join(self.block_words)
+        text = self._page_text()
         for step in _CAMEL_STEP_RE.finditer(text):
             start, end = step.start(), step.end()
             while start > 0 and text[start - 1].isalnum():
@@ -1176,12 +1186,11 @@ class Repairer:
         space: a lost space is random damage and seldom strikes the same two words twice
         unless the page writes them often ("Zealand. Retrieved" closing every reference),
         while a module and its class ("net.Socket") repeat as they are."""
-        if self.dotted_words is None:
-            page = "\n".join(self.block_words)
-            self.dotted_words = Counter(m.group(0) for m in _SENTENCE_GLUE_RE.finditer(page))
-            self.dotted_words.update(m.group(0) for m in _SENTENCE_SPACED_RE.finditer(page))
-        glued = self.dotted_words[found]
-        return glued > 1 and self.dotted_words[found.replace(mark, mark + " ", 1)] <= glued
+        # Plain substring counts: a code page's "net.Socket" inside "net.SocketAddress"
+        # counts too, which is the same evidence.
+        page = self._page_text()
+        glued = page.count(found)
+        return glued > 1 and page.count(found.replace(mark, mark + " ", 1)) <= glued
 
     def _contraction_glue(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
         for m in _CONTRACTION_GLUE_RE.finditer(text):
