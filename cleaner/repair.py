@@ -267,7 +267,7 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
 def _letter_before_quote_is_code(text: str, start: int, letter: str) -> bool:
     """f"Hello", r"\\d": a string prefix in code; "q"uit: a key named in its word. Not
     "a", "I", an encyclopedia's backlinks ("^ a b"Title") or the "s" of a possessive
-    ("Mugabe's"Blue House")."""
+    ("the mayor's"Green Room")."""
     if letter in "aAI" or (start and text[start - 1] in "'’"):
         return False
     return not _LETTER_RUN_END_RE.search(text, 0, start)
