@@ -270,7 +270,9 @@ def _letter_before_quote_is_code(text: str, start: int, letter: str) -> bool:
     ("the mayor's"Green Room")."""
     if letter in "aAI" or (start and text[start - 1] in "'’"):
         return False
-    return not _LETTER_RUN_END_RE.search(text, 0, start)
+    # Only the few characters before: a search from the block's start would make a block
+    # of a hundred thousand quotes quadratic.
+    return not _LETTER_RUN_END_RE.search(text, max(0, start - 3), start)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -616,6 +618,8 @@ class Repairer:
     stop: frozenset[str] = frozenset()
     #: the page's distinct blocks as one text, joined when first needed
     page_text: str | None = None
+    #: each "word.Word" asked about: does the page write it so, repeatedly?
+    dotted_forms: dict[str, bool] = field(default_factory=dict)
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -931,7 +935,7 @@ class Repairer:
             if self._never_merged(model, words[i], words[i + 1]):
                 continue
             if _HEX_PAIR_RE.fullmatch(words[i]) and _HEX_PAIR_RE.fullmatch(words[i + 1]) and (
-                    _HEX_BEFORE_RE.search(text, 0, left_match.start())
+                    _HEX_BEFORE_RE.search(text, max(0, left_match.start() - 4), left_match.start())
                     or _HEX_AFTER_RE.match(text, right_match.end())):
                 continue  # "de ad be ef", "aa aa 0b": a run of bytes, not a word in pieces
             left, right = self._token(text, matches, i), self._token(text, matches, i + 1)
@@ -1188,9 +1192,13 @@ class Repairer:
         while a module and its class ("net.Socket") repeat as they are."""
         # Plain substring counts: a code page's "net.Socket" inside "net.SocketAddress"
         # counts too, which is the same evidence.
-        page = self._page_text()
-        glued = page.count(found)
-        return glued > 1 and page.count(found.replace(mark, mark + " ", 1)) <= glued
+        known = self.dotted_forms.get(found)
+        if known is None:
+            page = self._page_text()
+            glued = page.count(found)
+            spaced = page.count(found.replace(mark, mark + " ", 1))
+            known = self.dotted_forms[found] = glued > 1 and spaced <= glued
+        return known
 
     def _contraction_glue(self, text: str, spans: _ProtectedSpans) -> Iterator[Proposal]:
         for m in _CONTRACTION_GLUE_RE.finditer(text):

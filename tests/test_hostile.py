@@ -50,6 +50,10 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     "1mb-word-in-prose": lambda: f"{PROSE} {'Abcdefghij' * 100_000}with {PROSE}\n".encode(),
     # A hundred thousand repairs proposed in one block: choosing among them stays fast.
     "100k-quote-glue-in-prose": lambda: f"{PROSE} {QUOTE_GLUE * 100_000} {PROSE}\n".encode(),
+    # The same "module.Class" or byte pair a hundred thousand times: each asks what the
+    # page writes elsewhere, which must not mean reading the page again each time.
+    "100k-module-class-in-prose": lambda: f"{PROSE} {'net.Socket ' * 100_000}{PROSE}\n".encode(),
+    "100k-hex-pairs-in-prose": lambda: f"{PROSE} {'de ad ' * 100_000}{PROSE}\n".encode(),
     "20k-bulleted-paragraphs": lambda: "".join(f"* {PROSE}\n" for _ in range(20_000)).encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
