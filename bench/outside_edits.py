@@ -9,6 +9,10 @@ nearly every edit is a false one; the few real typos it holds count against us t
 which makes the figure an upper bound. Each file is one document; only those detected
 as English are counted (the other languages' repair is tested on the dev pages).
 
+Two runs: each document alone (as ``cleaner`` cleans one page), and with the corpus's
+vocabulary learned in a first pass over the same documents (as ``cleaner batch`` does:
+a word written on three or more documents is left whole).
+
     python bench/outside_edits.py
     python bench/outside_edits.py ~/corpus/clean-docs --top 50
 """
@@ -23,6 +27,7 @@ from pathlib import Path
 
 from cleaner import Cleaner
 from cleaner.lexicon import detect_language
+from cleaner.site import SiteProfile
 
 #: repairs of what normalisation finds (mojibake, controls, invisible characters) are
 #: not judgements about words, and documentation holds real ones
@@ -43,30 +48,29 @@ def documents(roots: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("roots", nargs="*", type=Path, help="folders of .txt/.rst/.md files")
-    parser.add_argument("--top", type=int, default=25, help="most frequent edits to list per rule")
-    args = parser.parse_args()
-    roots = args.roots or default_roots()
-    cleaner = Cleaner(chrome=False, input_format="text")
-    words, files = 0, 0
-    edits: Counter[tuple[str, str, str]] = Counter()
+def _english(roots: list[Path]) -> list[tuple[str, str]]:
+    found = []
     for path in documents(roots):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if not MIN_CHARS < len(text) < MAX_CHARS or detect_language(text.splitlines()) != "en":
-            continue
-        files += 1
-        words += len(text.split())
+        if MIN_CHARS < len(text) < MAX_CHARS and detect_language(text.splitlines()) == "en":
+            found.append((path.parent.name, text))
+    return found
+
+
+def _edits(cleaner: Cleaner, docs: list[tuple[str, str]]) -> Counter[tuple[str, str, str]]:
+    edits: Counter[tuple[str, str, str]] = Counter()
+    for _, text in docs:
         for edit in cleaner.clean_document(text).edits:
             if edit.rule in WORD_RULES:
                 edits[(edit.rule, edit.before, edit.after)] += 1
-    if not words:
-        sys.exit("outside_edits: no English documents found under " + ", ".join(map(str, roots)))
-    print(f"{files} English documents, {words:,} words under {', '.join(map(str, roots))}")
+    return edits
+
+
+def _report(title: str, edits: Counter[tuple[str, str, str]], words: int, top: int) -> None:
+    print(f"\n{title}")
     print(f"{'rule':14} {'edits':>6} {'per 10k words':>14}")
     total = 0
     for rule in WORD_RULES:
@@ -75,9 +79,30 @@ def main() -> None:
         print(f"{rule:14} {count:6d} {count / words * 10_000:14.2f}")
     print(f"{'all':14} {total:6d} {total / words * 10_000:14.2f}")
     for rule in WORD_RULES:
-        common = [(before, after, n) for (r, before, after), n in edits.most_common() if r == rule][:args.top]
+        common = [(before, after, n) for (r, before, after), n in edits.most_common() if r == rule][:top]
         if common:
-            print(f"\nmost frequent {rule}: " + "; ".join(f"{n}x {b!r} -> {a!r}" for b, a, n in common))
+            print(f"  most frequent {rule}: " + "; ".join(f"{n}x {b!r} -> {a!r}" for b, a, n in common))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("roots", nargs="*", type=Path, help="folders of .txt/.rst/.md files")
+    parser.add_argument("--top", type=int, default=25, help="most frequent edits to list per rule")
+    args = parser.parse_args()
+    roots = args.roots or default_roots()
+    docs = _english(roots)
+    words = sum(len(text.split()) for _, text in docs)
+    if not words:
+        sys.exit("outside_edits: no English documents found under " + ", ".join(map(str, roots)))
+    print(f"{len(docs)} English documents, {words:,} words under {', '.join(map(str, roots))}")
+    alone = Cleaner(chrome=False, input_format="text")
+    _report("each document alone", _edits(alone, docs), words, args.top)
+    profile = SiteProfile()
+    for site, text in docs:
+        profile.add_page(site, alone.page_lines(text))
+    learned = Cleaner(chrome=False, input_format="text", profile=profile.pruned())
+    _report(f"with the corpus vocabulary ({len(learned.profile.words) if learned.profile else 0} words "
+            "on 3+ documents)", _edits(learned, docs), words, args.top)
 
 
 if __name__ == "__main__":

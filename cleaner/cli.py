@@ -404,7 +404,8 @@ def batch_command(
                           id_field)
     workers = min(jobs, max(1, len(tasks)))
     runner = _runner(scheduler, workers)
-    learn = profile is None and site_key is not SiteKey.NONE and not no_chrome and bool(tasks)
+    # The first pass learns the sites' templates (for chrome) and the corpus's words (for repair).
+    learn = profile is None and site_key is not SiteKey.NONE and not (no_chrome and no_repair) and bool(tasks)
     progress = _progress(console)
 
     collector = ReportCollector() if report_path is not None else None
@@ -439,9 +440,10 @@ def batch_command(
                                        lambda: progress.advance(learn_id))
                 progress.remove_task(learn_id)
                 # Counts too rare to ever matter are dropped before the profile goes to workers.
-                cleaner = cleaner.with_profile(learned.pruned())
+                pruned = learned.pruned()
+                cleaner = cleaner.with_profile(pruned)
                 console.print(f"cleaner: learned site templates from {sum(learned.pages.values())} pages "
-                              f"of {len(learned.pages)} site(s)")
+                              f"of {len(learned.pages)} site(s), and {len(pruned.words)} words they share")
             task_id = progress.add_task("cleaning", total=len(tasks), bytes=0)
             summary = runner.run(tasks, cleaner, options, counted)
     except CleanerError as exc:

@@ -156,6 +156,7 @@ class Cleaner:
             repairer = Repairer.for_page(
                 word_model(language), [t for t, v in zip(texts, verdicts, strict=True) if v.keep],
                 config.protect, config.protect_patterns,
+                self.profile.corpus_words if self.profile is not None else None,
             )
             for i, verdict in enumerate(verdicts):
                 if verdict.keep:

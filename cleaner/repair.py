@@ -26,7 +26,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -629,7 +629,11 @@ class Repairer:
 
     @classmethod
     def for_page(cls, model: WordModel | None, texts: list[str],
-                 protect: frozenset[str] = frozenset(), protect_patterns: tuple[str, ...] = ()) -> Repairer:
+                 protect: frozenset[str] = frozenset(), protect_patterns: tuple[str, ...] = (),
+                 corpus_words: Callable[[Iterable[str]], frozenset[str]] | None = None) -> Repairer:
+        """The repairer of one page of ``texts``. ``corpus_words`` picks, of some words,
+        those the corpus writes on many pages (``SiteProfile.corpus_words``): they are
+        its vocabulary and are never cut, unless two function words ("ofthe")."""
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
         starts: set[str] = set()
@@ -674,6 +678,9 @@ class Repairer:
                 if (count <= 1 and value < content_max) or word in glue \
                         or (value == -99.0 and _written_apart_more(word, count, pairs, stop)):
                     found.append(word)
+            if corpus_words is not None and found:
+                vocabulary = corpus_words(found)
+                found = [word for word in found if word not in vocabulary or word in glue]
             candidates = frozenset(found)
         return cls(model, protect, tuple(re.compile(p) for p in protect_patterns), words, pairs, candidates,
                    frozenset(starts), blocks, stop=stop)

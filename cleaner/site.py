@@ -57,12 +57,25 @@ _DATELINE_RE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+#: the tokens counted as the corpus's words: letters only, long enough to be glue
+_WORD_RE = re.compile(r"[^\W\d_]{4,64}")
 
 
 def line_key(text: str) -> str:
     """The normalised form under which a line is counted."""
     key = " ".join(_ALNUM_RE.findall(text.lower()))
     return _DIGITS_RE.sub("0", key) if _DIGIT_RE.search(key) else key
+
+
+def word_hash(word: str) -> int:
+    """A stable 64-bit hash of a lower-case word, apart from any line's."""
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8, person=b"word").digest()
+    return int.from_bytes(digest, "big")
+
+
+def page_words(texts: Iterable[str]) -> set[str]:
+    """The distinct lower-case words of a page that the corpus vocabulary counts."""
+    return {word.lower() for text in texts for word in _WORD_RE.findall(text)}
 
 
 def line_hash(text: str) -> int:
@@ -104,6 +117,9 @@ class RepeatThresholds:
     prose_words: int = 16
     #: ... and are dropped only when they are on nearly every page
     prose_share: float = 0.8
+    #: a token on at least this many pages of the corpus is one of its words, not glue:
+    #: damage strikes at random, a field's vocabulary ("worktree", "codepath") recurs
+    min_word_pages: int = 3
 
 
 DEFAULT_THRESHOLDS = RepeatThresholds()
@@ -192,18 +208,28 @@ class LineCounts:
     __hash__ = None  # type: ignore[assignment]  # mutable
 
 
+def _counts_of(pairs: list[tuple[int, int]]) -> LineCounts:
+    """Counts from (hash, count) pairs sorted by hash."""
+    return LineCounts(np.array([h for h, _ in pairs], dtype=np.uint64),
+                      np.array([c for _, c in pairs], dtype=np.int64))
+
+
 @dataclass(slots=True)
 class SiteProfile:
-    """Per site: pages counted, and on how many of them each line hash occurs."""
+    """Per site: pages counted, and on how many of them each line hash occurs; for the
+    whole corpus: on how many pages each word occurs (its vocabulary, which token repair
+    leaves whole)."""
 
     pages: Counter[str] = field(default_factory=Counter)
     lines: dict[str, LineCounts] = field(default_factory=dict)
+    words: LineCounts = field(default_factory=LineCounts)
 
     def add_page(self, site: str, texts: Iterable[str]) -> None:
-        """Count one page; a line that occurs twice in the page counts once."""
-        hashes = {line_hash(text) for text in texts if text.strip()}
+        """Count one page; a line or word that occurs twice in the page counts once."""
+        texts = [text for text in texts if text.strip()]
         self.pages[site] += 1
-        self._counts(site).add(hashes)
+        self._counts(site).add({line_hash(text) for text in texts})
+        self.words.add({word_hash(word) for word in page_words(texts)})
 
     def _counts(self, site: str) -> LineCounts:
         counts = self.lines.get(site)
@@ -216,6 +242,7 @@ class SiteProfile:
         self.pages.update(other.pages)
         for site, counts in other.lines.items():
             self._counts(site).merge(counts)
+        self.words.merge(other.words)
         return self
 
     @classmethod
@@ -229,7 +256,7 @@ class SiteProfile:
         if not isinstance(other, SiteProfile):
             return NotImplemented
         sites = set(self.lines) | set(other.lines)
-        return +self.pages == +other.pages and all(
+        return +self.pages == +other.pages and self.words == other.words and all(
             self.lines.get(site, LineCounts()) == other.lines.get(site, LineCounts()) for site in sites)
 
     __hash__ = None  # type: ignore[assignment]  # mutable
@@ -241,7 +268,7 @@ class SiteProfile:
         Gives the same verdicts in a fraction of the memory, but counts are lost: merge
         and save the full profile, prune the one that cleans.
         """
-        kept = SiteProfile()
+        kept = SiteProfile(words=self.words.at_least(thresholds.min_word_pages))
         for site, pages in self.pages.items():
             if pages >= thresholds.min_site_pages:
                 kept.pages[site] = pages
@@ -251,6 +278,15 @@ class SiteProfile:
     @property
     def sites(self) -> list[str]:
         return sorted(self.pages)
+
+    def corpus_words(self, words: Iterable[str],
+                     thresholds: RepeatThresholds = DEFAULT_THRESHOLDS) -> frozenset[str]:
+        """Those of these lower-case words that the corpus writes on at least
+        ``min_word_pages`` pages."""
+        unique = sorted(set(words))
+        seen = self.words.lookup([word_hash(word) for word in unique]).tolist()
+        return frozenset(word for word, pages in zip(unique, seen, strict=True)
+                         if pages >= thresholds.min_word_pages)
 
     def site_chrome(self, site: str | None, texts: Sequence[str],
                     thresholds: RepeatThresholds = DEFAULT_THRESHOLDS) -> list[bool]:
@@ -289,7 +325,9 @@ class SiteProfile:
             sites[site] = {"pages": self.pages[site],
                            "lines": {f"{h:016x}": c for h, c in zip(hashes.tolist(), counts.tolist(),
                                                                     strict=True)}}
-        return {"format": _FORMAT, "version": _VERSION, "sites": sites}
+        hashes, counts = self.words.table()
+        words = {f"{h:016x}": c for h, c in zip(hashes.tolist(), counts.tolist(), strict=True)}
+        return {"format": _FORMAT, "version": _VERSION, "sites": sites, "words": words}
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "profile") -> SiteProfile:
@@ -303,8 +341,9 @@ class SiteProfile:
             for site, entry in data["sites"].items():
                 profile.pages[site] = int(entry["pages"])
                 pairs = sorted((int(h, 16), int(c)) for h, c in entry["lines"].items())
-                profile.lines[site] = LineCounts(np.array([h for h, _ in pairs], dtype=np.uint64),
-                                                 np.array([c for _, c in pairs], dtype=np.int64))
+                profile.lines[site] = _counts_of(pairs)
+            # Profiles written before the corpus vocabulary was counted have none.
+            profile.words = _counts_of(sorted((int(h, 16), int(c)) for h, c in data.get("words", {}).items()))
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise CleanerError(f"{source}: damaged site profile ({type(exc).__name__}: {exc})") from None
         return profile

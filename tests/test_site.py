@@ -174,3 +174,39 @@ def test_explain_names_site_template_lines(tmp_path: Path) -> None:
                  "--site", PAGES[0].site, "--only-removed")
     assert shown.returncode == 0, shown.stderr
     assert "chrome:site-repeat" in shown.stdout and "Harbour Times" in shown.stdout
+
+
+def _vocabulary_profile(pages: list[str]) -> SiteProfile:
+    profile = SiteProfile()
+    for page in pages:
+        profile.add_page("docs", [page])
+    return profile
+
+
+def test_corpus_vocabulary_keeps_its_words_whole_and_glue_still_goes() -> None:
+    # A field's words the lexicon lacks look like glue on any one page; written on
+    # three pages of the corpus they are its vocabulary. Random damage does not recur.
+    notes = [f"Release 2.{i}: the worktree command and the lockfile handling got faster." for i in range(3)]
+    notes.append("Release 3.0: a fix for thecrash on exit.")
+    notes.append("Release 3.1: a fix for thecrash on start.")
+    profile = _vocabulary_profile(notes).pruned()
+    page = ("Moving a worktree no longer breaks the lockfile.\n\n"
+            "We fixed thecrash, andthe docs say how.")
+    plain = Cleaner(chrome=False, language="en").clean(page)
+    learned = Cleaner(chrome=False, language="en", profile=profile).clean(page)
+    assert "work tree" in plain and "lock file" in plain  # what the rules alone do
+    assert "worktree" in learned and "lockfile" in learned
+    assert "the crash" in learned  # on two pages only: still glue
+    assert "and the docs" in learned  # two function words are glue however often written
+
+
+def test_profile_words_round_trip_and_older_profiles_load(tmp_path: Path) -> None:
+    profile = _vocabulary_profile([f"Page {i} about the worktree." for i in range(4)])
+    path = tmp_path / "p.json"
+    path.write_text(profile.to_json())
+    loaded = SiteProfile.load(path)
+    assert loaded == profile and loaded.corpus_words(["worktree", "nothing"]) == {"worktree"}
+    older = json.loads(profile.to_json())
+    del older["words"]
+    path.write_text(json.dumps(older))
+    assert len(SiteProfile.load(path).words) == 0
