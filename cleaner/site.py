@@ -17,6 +17,11 @@ line is site chrome only when it occurs on at least ``min_pages`` pages and
 ``min_share`` of the site's pages, a long prose line only when it is on nearly every
 page, bylines and datelines never, and only where a template line sits: in the page
 head or foot (no unrepeated text before or after it) or next to another template line.
+
+The same pass counts the corpus's vocabulary for token repair: on how many pages, over
+all sites, each word of four letters or more occurs. A word on ``min_word_pages`` pages
+is the corpus's own ("worktree" in a corpus of release notes), never glue to cut:
+damage strikes at random and does not recur.
 """
 
 from __future__ import annotations
