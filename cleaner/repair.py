@@ -535,6 +535,7 @@ _ASCII_LETTER_BYTES = ascii_translation(str.isalpha)
 def _cased_words(text: str) -> list[str]:
     """The words of ``text`` as written, one for each match of ``_TOKEN_RE``."""
     if text.isascii():
+        # A byte translation splits ASCII text several times faster than the regex.
         return text.encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split()
     return _TOKEN_RE.findall(text)
 
@@ -542,8 +543,7 @@ def _cased_words(text: str) -> list[str]:
 def _lower_words(text: str) -> list[str]:
     """The block's words in lower case, one for each match of ``_TOKEN_RE`` in ``text``."""
     if text.isascii():
-        # A byte translation splits ASCII text several times faster than the regex.
-        return text.lower().encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split()
+        return _cased_words(text.lower())
     # Lower-casing may change what counts as a letter ("İ"): lower each word on its own.
     return [word.lower() for word in _TOKEN_RE.findall(text)]
 
