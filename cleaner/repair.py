@@ -147,6 +147,10 @@ LONG_PART_ZIPF = 2.0
 LONG_PART_LENGTH = 7
 #: beside a function word, a part may be any listed word at least this long
 RARE_PART_ZIPF = 1.0
+#: the English article "a" is one letter, and many words open with it ("abed", "amoral"):
+#: glued to it, a rare listed word must be at least this long ("agazebo"); shorter rare
+#: pieces after an "a" are typos and fragments more often ("aheared" for "adhered")
+ARTICLE_RARE_PART_LENGTH = 5
 #: in an unlisted English token this long, a long part may be a rare word this common
 LONG_TOKEN_LENGTH = 12
 RARE_LONG_PART_ZIPF = 1.0
@@ -310,8 +314,10 @@ def _longest_stopword(language: str) -> int:
 
 def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right: str) -> bool:
     """A function word glued to a listed word however rare ("theterrariums",
-    "changesetswith"); the caller has checked that the lexicon does not list the token."""
+    "changesetswith", "agazebo"); the caller has checked that the lexicon does not list the token."""
     if left in stop and len(left) >= 2 and len(right) >= RARE_PART_LENGTH:
+        rare = right
+    elif left == "a" and lexicon.language == "en" and len(right) >= ARTICLE_RARE_PART_LENGTH:
         rare = right
     elif right in stop and len(right) >= 3 and len(left) >= RARE_PART_LENGTH:
         rare = left
