@@ -106,6 +106,9 @@ TRAILING_FUNCTION_WORD_MARGIN = 1.0
 #: a word at least this common is a known word: no camel-case glue ("iPhone"), no
 #: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
 KNOWN_WORD_ZIPF = 2.0
+#: how much likelier (log10) the second of two capitalised words glued is after the
+#: first than anywhere, for the two to be a phrase written apart ("Miami Beach")
+PHRASE_PAIR_LIFT = 1.0
 #: ... and "I" glued to a word is listed up to this common ("Ithink", "Iwas")
 GLUED_I_MAX_ZIPF = 2.5
 #: a glued token as common as this is a word, never split
@@ -315,9 +318,9 @@ def _longest_stopword(language: str) -> int:
 def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right: str) -> bool:
     """A function word glued to a listed word however rare ("theterrariums",
     "changesetswith", "agazebo"); the caller has checked that the lexicon does not list the token."""
-    if left in stop and len(left) >= 2 and len(right) >= RARE_PART_LENGTH:
-        rare = right
-    elif left == "a" and lexicon.language == "en" and len(right) >= ARTICLE_RARE_PART_LENGTH:
+    article = left == "a" and lexicon.language == "en"
+    if (left in stop and len(left) >= 2 and len(right) >= RARE_PART_LENGTH) or (
+            article and len(right) >= ARTICLE_RARE_PART_LENGTH):
         rare = right
     elif right in stop and len(right) >= 3 and len(left) >= RARE_PART_LENGTH:
         rare = left
@@ -512,6 +515,25 @@ def _name_glue_cut(model: WordModel, word: str) -> int | None:
         return None
     stop = stopword_table().get(model.lexicon.language, frozenset())
     return cut if left.lower() in stop else None
+
+
+def _phrase_glue_cut(model: WordModel, word: str) -> int | None:
+    """Where ``word`` may be two capitalised words of a phrase English writes apart
+    ("MiamiBeach", "PlanetEarth"): both words listed, the pair in the word-pair table and
+    far likelier together than apart, the whole in no word list: brands made of a
+    phrase are listed, even rare ones ("DoubleClick", "PowerPoint"). Else None."""
+    steps = _camel_steps(word)
+    if len(steps) != 1 or model.bigrams is None or model.zipf(word.lower()) > 0.0:
+        return None
+    cut = steps[0]
+    left, right = word[:cut], word[cut:]
+    if len(left) < 3 or len(right) < 3 or not (_plain(left) and _plain(right) and word.isalpha()):
+        return None
+    lower_left, lower_right = left.lower(), right.lower()
+    pair = model.bigrams.get(f"{lower_left} {lower_right}")
+    if pair is None or model.zipf(lower_left) == 0.0:
+        return None
+    return cut if pair - model.unigram(lower_right) >= PHRASE_PAIR_LIFT else None
 
 
 def _best_disjoint(proposals: list[Proposal]) -> list[Proposal]:
@@ -1075,7 +1097,7 @@ class Repairer:
         # The kinds of evidence, most specific first; the first that finds a cut wins.
         cut = None
         for find in (self._acronym_cut, _camel_glue_cut, _name_glue_cut, self._page_name_cut,
-                     self._page_pair_cut):
+                     self._page_pair_cut, _phrase_glue_cut):
             cut = find(model, token.text)
             if cut is not None:
                 break
