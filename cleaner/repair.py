@@ -109,6 +109,10 @@ KNOWN_WORD_ZIPF = 2.0
 #: how much likelier (log10) the second of two capitalised words glued is after the
 #: first than anywhere, for the two to be a phrase written apart ("Miami Beach")
 PHRASE_PAIR_LIFT = 1.0
+#: a word this common written in capitals ("MUST", "NOT") and glued to a word is cut
+#: where the page writes it so on its own this often
+KEYWORD_MIN_ZIPF = 5.0
+KEYWORD_MIN_WRITTEN = 2
 #: ... and "I" glued to a word is listed up to this common ("Ithink", "Iwas")
 GLUED_I_MAX_ZIPF = 2.5
 #: a glued token as common as this is a word, never split
@@ -1094,6 +1098,9 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
+        keyword = self._keyword_cut(model, token.text)
+        if keyword is not None:
+            return keyword
         # The kinds of evidence, most specific first; the first that finds a cut wins.
         cut = None
         for find in (self._acronym_cut, _camel_glue_cut, _name_glue_cut, self._page_name_cut,
@@ -1110,6 +1117,23 @@ class Repairer:
             name_cut = _name_glue_cut(model, token.text)
             return name_cut if name_cut is not None and self._written_as_name(token.text[name_cut:]) else None
         return cut
+
+    def _keyword_cut(self, model: WordModel, word: str) -> int | None:
+        """"requestsMUST", "thereforeNOT": a common lower-case word glued to a very
+        common word in capitals that the page writes so on its own (the "MUST" and
+        "SHOULD NOT" of a specification). Code names things with acronyms ("toJSON",
+        "innerHTML"), not with these, so this holds on pages of code too."""
+        steps = _camel_steps(word)
+        if len(steps) != 1:
+            return None
+        cut = steps[0]
+        left, right = word[:cut], word[cut:]
+        if len(right) < 2 or not right.isupper() or not right.isalpha() \
+                or model.common_zipf(right.lower()) < KEYWORD_MIN_ZIPF:
+            return None
+        if len(left) < 3 or not left.islower() or model.common_zipf(left) < JOIN_PART_ZIPF:
+            return None
+        return cut if self._cased().get(right, 0) >= KEYWORD_MIN_WRITTEN else None
 
     def _writes_identifiers(self, model: WordModel) -> bool:
         """Does the page write code identifiers ("getRowCount", "toString" twice)?
