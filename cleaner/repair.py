@@ -113,6 +113,8 @@ PHRASE_PAIR_LIFT = 1.0
 #: where the page writes it so on its own this often
 KEYWORD_MIN_ZIPF = 5.0
 KEYWORD_MIN_WRITTEN = 2
+#: each of two words in capitals glued has at least this many letters
+CAPITALS_PART_LENGTH = 2
 #: ... and "I" glued to a word is listed up to this common ("Ithink", "Iwas")
 GLUED_I_MAX_ZIPF = 2.5
 #: a glued token as common as this is a word, never split
@@ -473,6 +475,9 @@ _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
 #: camel-case word ("XMLHttp") is followed by lower case and so stays with it
 _ACRONYM_GLUE_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
+#: two words in capitals and a space between ("ORDER BY"); the second is looked ahead
+#: at, so that each word pairs with the one before and the one after it
+_CAPITAL_PAIR_RE = re.compile(r"(?<![^\W\d_])([A-Z]{2,}) (?=([A-Z]{2,})(?![^\W\d_]))")
 
 
 def _english_plural(model: WordModel, word: str) -> bool:
@@ -652,6 +657,8 @@ class Repairer:
     page_text: str | None = None
     #: each "word.Word" asked about: does the page write it so, repeatedly?
     dotted_forms: dict[str, bool] = field(default_factory=dict)
+    #: the page's pairs of words in capitals written apart by a space ("ORDER BY")
+    capital_pairs: frozenset[str] | None = None
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -1098,9 +1105,10 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
-        keyword = self._keyword_cut(model, token.text)
-        if keyword is not None:
-            return keyword
+        for find_sure in (self._keyword_cut, self._capitals_pair_cut):
+            sure = find_sure(model, token.text)
+            if sure is not None:
+                return sure
         # The kinds of evidence, most specific first; the first that finds a cut wins.
         cut = None
         for find in (self._acronym_cut, _camel_glue_cut, _name_glue_cut, self._page_name_cut,
@@ -1134,6 +1142,25 @@ class Repairer:
         if len(left) < 3 or not left.islower() or model.common_zipf(left) < JOIN_PART_ZIPF:
             return None
         return cut if self._cased().get(right, 0) >= KEYWORD_MIN_WRITTEN else None
+
+    def _capitals_pair_cut(self, model: WordModel, word: str) -> int | None:
+        """"ORDERBY", "SHOULDNOT": two words in capitals glued, where the page writes
+        the two apart elsewhere ("ORDER BY", "SHOULD NOT")."""
+        if len(word) < 2 * CAPITALS_PART_LENGTH or not word.isupper() or not word.isalpha():
+            return None
+        lower = word.lower()
+        for cut in range(CAPITALS_PART_LENGTH, len(word) - CAPITALS_PART_LENGTH + 1):
+            # Written apart by a space, in capitals: "CAN-SPAM" is no "CAN SPAM".
+            if self.page_pairs.get(f"{lower[:cut]} {lower[cut:]}") \
+                    and f"{word[:cut]} {word[cut:]}" in self._capital_pairs():
+                return cut
+        return None
+
+    def _capital_pairs(self) -> frozenset[str]:
+        if self.capital_pairs is None:
+            self.capital_pairs = frozenset(
+                f"{m[0]} {m[1]}" for m in _CAPITAL_PAIR_RE.findall(self._page_text()))
+        return self.capital_pairs
 
     def _writes_identifiers(self, model: WordModel) -> bool:
         """Does the page write code identifiers ("getRowCount", "toString" twice)?

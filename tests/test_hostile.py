@@ -8,8 +8,10 @@ else is cleaned.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import shutil
+import string
 import subprocess
 import sys
 import time
@@ -34,6 +36,14 @@ def _utf16(bom: bool) -> bytes:
     return (codecs.BOM_UTF16_LE if bom else b"") + text.encode("utf-16-le")
 
 
+def _capital_glue(count: int) -> str:
+    """Lines of prose, each with ten different words in capitals glued and written apart."""
+    words = ["".join(pair) for pair in itertools.product(string.ascii_uppercase, repeat=2)]
+    pairs = list(itertools.islice(itertools.product(words, repeat=2), count))
+    return "".join(f"{PROSE} " + " ".join(f"{a} {b} {a}{b}" for a, b in pairs[i:i + 10]) + "\n"
+                   for i in range(0, len(pairs), 10))
+
+
 INPUTS: dict[str, Callable[[], bytes]] = {
     "empty": lambda: b"",
     "whitespace": lambda: b"  \n\t\n   \r\n",
@@ -54,6 +64,8 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     # page writes elsewhere, which must not mean reading the page again each time.
     "100k-module-class-in-prose": lambda: f"{PROSE} {'net.Socket ' * 100_000}{PROSE}\n".encode(),
     "100k-hex-pairs-in-prose": lambda: f"{PROSE} {'de ad ' * 100_000}{PROSE}\n".encode(),
+    # Fifty thousand different words in capitals, each glued and written apart ("AB CD ABCD").
+    "50k-capital-glue-in-prose": lambda: _capital_glue(50_000).encode(),
     "20k-bulleted-paragraphs": lambda: "".join(f"* {PROSE}\n" for _ in range(20_000)).encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
@@ -152,7 +164,7 @@ def _package_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return found
 
 
-ADVERSARIAL = ["a", "ab ", "a.", "a@", "<p", "x-", "aA", 'a"', "a1", "\u00e9", "ww.", "/", " -", "a'"]
+ADVERSARIAL = ["a", "ab ", "AB ", "a.", "a@", "<p", "x-", "aA", 'a"', "a1", "\u00e9", "ww.", "/", " -", "a'"]
 
 
 @pytest.mark.parametrize(("name", "pattern"), _package_patterns(), ids=[n for n, _ in _package_patterns()])
