@@ -115,6 +115,8 @@ KEYWORD_MIN_ZIPF = 5.0
 KEYWORD_MIN_WRITTEN = 2
 #: each of two words in capitals glued has at least this many letters
 CAPITALS_PART_LENGTH = 2
+#: a common word glued after a name in camel case has at least this many letters
+BRAND_TAIL_MIN_LENGTH = 4
 #: ... and "I" glued to a word is listed up to this common ("Ithink", "Iwas")
 GLUED_I_MAX_ZIPF = 2.5
 #: a glued token as common as this is a word, never split
@@ -1105,14 +1107,14 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
-        for find_sure in (self._keyword_cut, self._capitals_pair_cut):
+        for find_sure in (self._keyword_cut, self._capitals_pair_cut, self._brand_tail_cut):
             sure = find_sure(model, token.text)
             if sure is not None:
                 return sure
         # The kinds of evidence, most specific first; the first that finds a cut wins.
         cut = None
         for find in (self._acronym_cut, _camel_glue_cut, _name_glue_cut, self._page_name_cut,
-                     self._page_pair_cut, _phrase_glue_cut):
+                     self._page_pair_cut, _phrase_glue_cut, self._brand_head_cut):
             cut = find(model, token.text)
             if cut is not None:
                 break
@@ -1142,6 +1144,42 @@ class Repairer:
         if len(left) < 3 or not left.islower() or model.common_zipf(left) < JOIN_PART_ZIPF:
             return None
         return cut if self._cased().get(right, 0) >= KEYWORD_MIN_WRITTEN else None
+
+    def _brand_tail_cut(self, model: WordModel, word: str) -> int | None:
+        """"WordPressis", "LibreOfficea": a name in camel case that the page writes on
+        its own, glued to a lower-case word after it (a function word, or a common one
+        that is no suffix)."""
+        steps = _camel_steps(word)
+        if not steps or model.zipf(word.lower()) > 0.0:
+            return None
+        cased = self._cased()
+        for cut in range(len(word) - 1, steps[-1], -1):
+            right = word[cut:]
+            if not right.isalpha() or not right.islower():
+                break
+            # A short tail is as often a suffix ("writeHead" + "er", "AsciiDoc" + "tor").
+            word_after = right in self.stop or (
+                len(right) >= BRAND_TAIL_MIN_LENGTH and model.common_zipf(right) >= JOIN_PART_ZIPF
+                and not right.startswith(_SUFFIX_OPENINGS))
+            if word_after and cased.get(word[:cut], 0) > 0:
+                return cut
+        return None
+
+    def _brand_head_cut(self, model: WordModel, word: str) -> int | None:
+        """"supportingLibreOffice", "SomePlayStation": a function word or common word
+        glued to a name in camel case that the page writes on its own."""
+        steps = _camel_steps(word)
+        if len(steps) < 2 or model.zipf(word.lower()) > 0.0:
+            return None
+        cased = self._cased()
+        for cut in steps[:-1]:
+            left, right = word[:cut], word[cut:]
+            if not _plain(left) or len(left) < 2:
+                continue
+            lower = left.lower()
+            if (lower in self.stop or model.common_zipf(lower) >= JOIN_PART_ZIPF) and cased.get(right, 0) > 0:
+                return cut
+        return None
 
     def _capitals_pair_cut(self, model: WordModel, word: str) -> int | None:
         """"ORDERBY", "SHOULDNOT": two words in capitals glued, where the page writes
