@@ -279,6 +279,17 @@ def _attached(text: str, token: _Token, allow_hyphen: bool = False, allow_contra
     return before in _ATTACHING or (after in _ATTACHING and after != ".")
 
 
+def _code_name(text: str, token: _Token) -> bool:
+    """A function called or cited ("gethostname(2)", "strlen()"), or an item of a list
+    written without spaces ("{showroot,blankboundary}"): names in code, never glue."""
+    before = text[token.start - 1] if token.start else " "
+    after = text[token.end:token.end + 2]
+    if after[:1] == "(":
+        return True
+    # "knew,andclosed by": a comma without its space before glue in prose is no list
+    return (before in ",{" and after[:1] in (",", "}")) or (after[:1] == "," and after[1:].isalnum())
+
+
 def _letter_before_quote_is_code(text: str, start: int, letter: str) -> bool:
     """f"Hello", r"\\d": a string prefix in code; "q"uit: a key named in its word. Not
     "a", "I", an encyclopedia's backlinks ("^ a b"Title") or the "s" of a possessive
@@ -431,8 +442,10 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         # and close up more words: Polish "koronawirusowi", Spanish "contrapreguntada"
         # are words. Only a very long unlisted token is likelier glue.
         return UNLISTED_LENGTH_EVIDENCE * max(0, len(left) + len(right) - INFLECTED_FREE_LENGTH)
-    if left in _ENGLISH_PREFIXES or right in _ENGLISH_SUFFIX_WORDS:
-        return 0.0  # "supersample", "overfertilize", "fiftysomething": these close up with anything
+    if left in _ENGLISH_PREFIXES or right in _ENGLISH_SUFFIX_WORDS or _prefixed(model, left + right):
+        # "supersample", "overfertilize", "fiftysomething": these close up with anything,
+        # wherever the best cut lies ("autos" + "election" of "autoselection")
+        return 0.0
     if _inflects_listed_word(model, left + right):
         return 0.0  # "whitespaces": the lexicon lists "whitespace", not all its forms
     size = len(left) + len(right)
@@ -448,12 +461,21 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     return evidence + length
 
 
+def _prefixed(model: WordModel, word: str) -> bool:
+    """An English prefix and a listed word ("autoselection", "preallocated")."""
+    return any(word.startswith(prefix) and model.zipf(word[len(prefix):]) > 0.0
+               for prefix in _ENGLISH_PREFIXES if len(word) > len(prefix) + 2)
+
+
 def _inflects_listed_word(model: WordModel, word: str) -> bool:
     """A listed word with an English ending the lexicon may lack ("whitespaces",
     "reclones", "sideloaded")."""
     for ending in ("s", "es", "d", "ed", "ing"):
-        if word.endswith(ending) and len(word) - len(ending) >= LONG_PART_LENGTH \
-                and model.zipf(word[:-len(ending)]) > 0.0:
+        if not word.endswith(ending) or len(word) - len(ending) < LONG_PART_LENGTH:
+            continue
+        stem = word[:-len(ending)]
+        # "namespacing", "autodetected": the stem's silent "e" goes before -ing and -ed
+        if model.zipf(stem) > 0.0 or (ending in ("ing", "ed") and model.zipf(stem + "e") > 0.0):
             return True
     return False
 
@@ -1018,7 +1040,7 @@ class Repairer:
                                    "repair:join", 3.0)
                 continue
             # "whenit's" -> "when it's": the contraction ending stays on the second word.
-            if _attached(text, token, allow_contraction=True):
+            if _attached(text, token, allow_contraction=True) or _code_name(text, token):
                 continue
             if _plain(word):
                 token.sentence_start = word[0].isupper() and _opens_sentence(text, token.start)
