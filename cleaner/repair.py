@@ -464,6 +464,30 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     return evidence + length
 
 
+#: English verb forms a name is glued to in reported speech and narration, which no
+#: name ends with; past tenses in -ed of five letters or more count too ("Domettmoved")
+_NARRATING_VERBS = frozenset((
+    "said", "says", "told", "tells", "does", "went", "wrote", "gave", "took", "made", "knew", "found",
+    "became", "began", "sent", "spent", "held", "came", "thinks", "thought", "wants", "wanted"))
+NAME_VERB_MIN_ZIPF = 4.0
+NAME_VERB_NAME_LENGTH = 4
+
+
+def _name_verb_cut(model: WordModel, word: str) -> int | None:
+    """"Lladanosatold", "Beseckerdoes": a capitalised name no list knows, glued to a verb
+    that narrates (English only; the first cut that leaves such a verb wins)."""
+    if model.lexicon.language != "en" or not _plain(word) or model.zipf(word.lower()) > 0.0:
+        return None
+    lower = word.lower()
+    for cut in range(NAME_VERB_NAME_LENGTH, len(lower) - 3):
+        verb = lower[cut:]
+        if not (verb in _NARRATING_VERBS or (verb.endswith("ed") and len(verb) >= 5)):
+            continue
+        if model.common_zipf(verb) >= NAME_VERB_MIN_ZIPF and model.zipf(lower[:cut]) < JOIN_PART_ZIPF:
+            return cut
+    return None
+
+
 def _prefixed(model: WordModel, word: str) -> bool:
     """An English prefix and a listed word ("autoselection", "preallocated")."""
     return any(word.startswith(prefix) and model.zipf(word[len(prefix):]) > 0.0
@@ -1080,7 +1104,8 @@ class Repairer:
             if lower[-size:] in stop and self.page_words.get(lower[:-size]):
                 return len(lower) - size
         if word[:1].isupper():
-            return self._page_name_word_cut(model, word)
+            found = self._page_name_word_cut(model, word)
+            return found if found is not None else _name_verb_cut(model, word)
         return None
 
     def _page_name_word_cut(self, model: WordModel, word: str) -> int | None:
