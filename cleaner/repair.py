@@ -415,7 +415,7 @@ def _word_cuts(model: WordModel, word: str) -> list[int]:
 _ENGLISH_PREFIXES = frozenset((
     "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
     "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro",
-    "over", "anti", "semi", "mega", "mini", "meta", "post", "non", "auto"))
+    "over", "anti", "semi", "mega", "mini", "meta", "post", "non", "auto", "trans"))
 #: prefixes and particles listed as words too, which English closes up with verbs and
 #: nouns: "re" + "compressing", "back" + "porting" is no glue
 _ENGLISH_SHORT_PREFIXES = frozenset((
@@ -459,7 +459,10 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
     evidence = LONG_GLUE_EVIDENCE if min(len(left), len(right)) >= LONG_GLUE_PART else 0.0
     if left.endswith("ly") and len(left) >= 5 and model.common_zipf(left[:-2]) >= JOIN_PART_ZIPF:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
-    if _english_inflected(model, left):
+    if _english_inflected(model, left) or (
+            _english_plural(model, left) and model.common_zipf("s" + right) < JOIN_PART_ZIPF):
+        # nor on plurals ("drawsdown", "expertssay"), unless the "s" may begin the next
+        # word as well ("hopeshe": "hopes he" or "hope she")
         evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
     return evidence + length
 
