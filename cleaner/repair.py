@@ -834,9 +834,8 @@ class Repairer:
         return apart > 1 and self._real_word(model, left) and self._real_word(model, right)
 
     def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
-        """How much likelier "nuclear" is than "nu clear" here; None if not a candidate."""
-        if self._never_merged(model, left.lower, right.lower):
-            return None
+        """How much likelier "nuclear" is than "nu clear" here; None if not a candidate.
+        The caller has checked that the two may be merged at all (``_never_merged``)."""
         merged = left.lower + right.lower
         z_merged = model.common_zipf(merged)
         if z_merged < MERGED_MIN_ZIPF:
