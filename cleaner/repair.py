@@ -749,7 +749,8 @@ class Repairer:
             # whole elsewhere ("Dun marrow" beside "Dunmarrow"), are ever asked about (splits).
             # map, filter and compress run in C: this visits every word pair of the page.
             merged = list(map(str.__add__, run, run[1:]))
-            mergeable = set(filter(head.__contains__, merged)) | set(filter(words.__contains__, merged))
+            distinct = set(merged)  # a set meets the dicts' keys in C, the smaller side visited
+            mergeable = (head.keys() & distinct) | (words.keys() & distinct)
             if mergeable:
                 at = list(itertools.compress(range(len(merged)), map(mergeable.__contains__, merged)))
                 pairs.update(f"{run[i]} {run[i + 1]}" for i in at)
