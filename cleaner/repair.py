@@ -416,6 +416,7 @@ _ENGLISH_PREFIXES = frozenset((
     "super", "ultra", "micro", "hyper", "multi", "counter", "under", "inter", "intra", "extra",
     "cyber", "photo", "thermo", "electro", "neuro", "pseudo", "quasi", "macro", "infra", "retro",
     "over", "anti", "semi", "mega", "mini", "meta", "post", "non", "auto", "trans"))
+_PREFIX_TUPLE = tuple(sorted(_ENGLISH_PREFIXES))
 #: prefixes and particles listed as words too, which English closes up with verbs and
 #: nouns: "re" + "compressing", "back" + "porting" is no glue
 _ENGLISH_SHORT_PREFIXES = frozenset((
@@ -493,8 +494,10 @@ def _name_verb_cut(model: WordModel, word: str) -> int | None:
 
 def _prefixed(model: WordModel, word: str) -> bool:
     """An English prefix and a listed word ("autoselection", "preallocated")."""
+    if not word.startswith(_PREFIX_TUPLE):  # one test in C for the many words with none
+        return False
     return any(word.startswith(prefix) and model.zipf(word[len(prefix):]) > 0.0
-               for prefix in _ENGLISH_PREFIXES if len(word) > len(prefix) + 2)
+               for prefix in _PREFIX_TUPLE if len(word) > len(prefix) + 2)
 
 
 def _inflects_listed_word(model: WordModel, word: str) -> bool:
