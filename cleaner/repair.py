@@ -716,6 +716,8 @@ class Repairer:
     dotted_forms: dict[str, bool] = field(default_factory=dict)
     #: the page's pairs of words in capitals written apart by a space ("ORDER BY")
     capital_pairs: frozenset[str] | None = None
+    #: each pair of words asked about: may it never be merged? (pages repeat their pairs)
+    never_merged: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def cuts(self, model: WordModel, word: str) -> list[int]:
         found = self.word_cuts.get(word)
@@ -1035,7 +1037,11 @@ class Repairer:
             if f"{words[i]} {words[i + 1]}" not in pairs or not (
                     _plain(left_match.group()) and right_match.group().islower()):
                 continue
-            if self._never_merged(model, words[i], words[i + 1]):
+            pair = (words[i], words[i + 1])
+            refused = self.never_merged.get(pair)
+            if refused is None:
+                refused = self.never_merged[pair] = self._never_merged(model, *pair)
+            if refused:
                 continue
             if _HEX_PAIR_RE.fullmatch(words[i]) and _HEX_PAIR_RE.fullmatch(words[i + 1]) and (
                     _HEX_BEFORE_RE.search(text, max(0, left_match.start() - 4), left_match.start())
