@@ -462,8 +462,8 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
     if _english_inflected(model, left) or (
             _english_plural(model, left) and model.common_zipf("s" + right) < JOIN_PART_ZIPF):
-        # nor on plurals ("drawsdown", "expertssay"), unless the "s" may begin the next
-        # word as well ("hopeshe": "hopes he" or "hope she")
+        # Nor on plurals and third persons ("drawsdown", "expertssay"), unless the "s"
+        # may begin the next word as well ("hopeshe": "hopes he" or "hope she").
         evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
     return evidence + length
 
@@ -1169,6 +1169,8 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
+        # Evidence from the page's own writing ("MUST", "ORDER BY", "WordPress" written
+        # on their own) holds on pages of code as well.
         for find_sure in (self._keyword_cut, self._capitals_pair_cut, self._brand_tail_cut):
             sure = find_sure(model, token.text)
             if sure is not None:
