@@ -348,7 +348,8 @@ def _function_word_glue(lexicon: Lexicon, stop: frozenset[str], left: str, right
         rare = left
     else:
         return False
-    return lexicon.zipf(rare) >= RARE_PART_ZIPF
+    return lexicon.zipf(rare) >= RARE_PART_ZIPF or (
+        lexicon.language == "en" and _inflects_listed_word(lexicon, rare))
 
 
 def _rare_word_part(part: str, zipf: float) -> bool:
@@ -450,7 +451,7 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         # "supersample", "overfertilize", "fiftysomething": these close up with anything,
         # wherever the best cut lies ("autos" + "election" of "autoselection")
         return 0.0
-    if _inflects_listed_word(model, left + right):
+    if _inflects_listed_word(model.lexicon, left + right):
         return 0.0  # "whitespaces": the lexicon lists "whitespace", not all its forms
     size = len(left) + len(right)
     length = UNLISTED_LENGTH_EVIDENCE * max(0, size - UNLISTED_FREE_LENGTH)
@@ -500,7 +501,7 @@ def _prefixed(model: WordModel, word: str) -> bool:
                for prefix in _PREFIX_TUPLE if len(word) > len(prefix) + 2)
 
 
-def _inflects_listed_word(model: WordModel, word: str) -> bool:
+def _inflects_listed_word(lexicon: Lexicon, word: str) -> bool:
     """A listed word with an English ending the lexicon may lack ("whitespaces",
     "reclones", "sideloaded")."""
     for ending in ("s", "es", "d", "ed", "ing"):
@@ -508,7 +509,7 @@ def _inflects_listed_word(model: WordModel, word: str) -> bool:
             continue
         stem = word[:-len(ending)]
         # "namespacing", "autodetected": the stem's silent "e" goes before -ing and -ed
-        if model.zipf(stem) > 0.0 or (ending in ("ing", "ed") and model.zipf(stem + "e") > 0.0):
+        if lexicon.zipf(stem) > 0.0 or (ending in ("ing", "ed") and lexicon.zipf(stem + "e") > 0.0):
             return True
     return False
 
