@@ -539,9 +539,16 @@ _CAPITAL_PAIR_RE = re.compile(r"(?<![^\W\d_])([A-Z]{2,}) (?=([A-Z]{2,})(?![^\W\d
 
 
 def _english_plural(model: WordModel, word: str) -> bool:
-    """A plural noun: a common word plus -s ("bases"), not a word that ends in s ("bus")."""
-    return (len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and model.common_zipf(word[:-1]) >= JOIN_PART_ZIPF)
+    """A plural noun or third person: a common word plus -s ("bases"), -es ("goes",
+    "boxes") or -ies for -y ("cities"); not a word that ends in s ("bus")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+    return any(len(stem) >= 2 and model.common_zipf(stem) >= JOIN_PART_ZIPF for stem in stems)
 
 
 def _camel_steps(word: str) -> list[int]:
