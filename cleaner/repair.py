@@ -107,7 +107,7 @@ TRAILING_FUNCTION_WORD_MARGIN = 1.0
 #: identifier; but "I" glued to one this rare is no word, even if listed ("Ithought")
 KNOWN_WORD_ZIPF = 2.0
 #: how much likelier (log10) the second of two capitalised words glued is after the
-#: first than anywhere, for the two to be a phrase written apart ("Miami Beach")
+#: first than anywhere, for the two to be a phrase written apart ("Supreme Court")
 PHRASE_PAIR_LIFT = 1.0
 #: a word this common written in capitals ("MUST", "NOT") and glued to a word is cut
 #: where the page writes it so on its own this often
@@ -289,7 +289,7 @@ def _code_name(text: str, token: _Token) -> bool:
     after = text[token.end:token.end + 2]
     if after[:1] == "(":
         return True
-    # "knew,andclosed by": a comma without its space before glue in prose is no list
+    # "said,andleft early": a comma without its space before glue in prose is no list
     return (before in ",{" and after[:1] in (",", "}")) or (after[:1] == "," and after[1:].isalnum())
 
 
@@ -463,14 +463,14 @@ def _glue_shape_evidence(model: WordModel, left: str, right: str) -> float:
         evidence = max(evidence, ADVERB_GLUE_EVIDENCE)
     if _english_inflected(model, left) or (
             _english_plural(model, left) and model.common_zipf("s" + right) < JOIN_PART_ZIPF):
-        # Nor on plurals and third persons ("drawsdown", "expertssay"), unless the "s"
-        # may begin the next word as well ("hopeshe": "hopes he" or "hope she").
+        # Nor on plurals and third persons ("diesdown", "ladiesvote"), unless the "s"
+        # may begin the next word as well ("seeshe": "sees he" or "see she").
         evidence = max(evidence, INFLECTED_GLUE_EVIDENCE)
     return evidence + length
 
 
 #: English verb forms a name is glued to in reported speech and narration, which no
-#: name ends with; past tenses in -ed of five letters or more count too ("Domettmoved")
+#: name ends with; past tenses in -ed of five letters or more count too ("Harkavymoved")
 _NARRATING_VERBS = frozenset((
     "said", "says", "told", "tells", "does", "went", "wrote", "gave", "took", "made", "knew", "found",
     "became", "began", "sent", "spent", "held", "came", "thinks", "thought", "wants", "wanted"))
@@ -479,7 +479,7 @@ NAME_VERB_NAME_LENGTH = 4
 
 
 def _name_verb_cut(model: WordModel, word: str) -> int | None:
-    """"Lladanosatold", "Beseckerdoes": a capitalised name no list knows, glued to a verb
+    """"Ostrovinskitold", "Quennevillewrote": a capitalised name no list knows, glued to a verb
     that narrates (English only; the first cut that leaves such a verb wins)."""
     if model.lexicon.language != "en" or not _plain(word) or model.zipf(word.lower()) > 0.0:
         return None
@@ -533,7 +533,7 @@ _CAMEL_STEP_RE = re.compile(r"[a-z][A-Z]")
 #: camel-case word ("XMLHttp") is followed by lower case and so stays with it
 _ACRONYM_GLUE_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
-#: two words in capitals and a space between ("ORDER BY"); the second is looked ahead
+#: two words in capitals and a space between ("GROUP BY"); the second is looked ahead
 #: at, so that each word pairs with the one before and the one after it
 _CAPITAL_PAIR_RE = re.compile(r"(?<![^\W\d_])([A-Z]{2,}) (?=([A-Z]{2,})(?![^\W\d_]))")
 
@@ -593,7 +593,7 @@ def _name_glue_cut(model: WordModel, word: str) -> int | None:
 
 def _phrase_glue_cut(model: WordModel, word: str) -> int | None:
     """Where ``word`` may be two capitalised words of a phrase English writes apart
-    ("MiamiBeach", "PlanetEarth"): both words listed, the pair in the word-pair table and
+    ("SupremeCourt", "PrimeMinister"): both words listed, the pair in the word-pair table and
     far likelier together than apart, the whole in no word list: brands made of a
     phrase are listed, even rare ones ("DoubleClick", "PowerPoint"). Else None."""
     steps = _camel_steps(word)
@@ -722,7 +722,7 @@ class Repairer:
     page_text: str | None = None
     #: each "word.Word" asked about: does the page write it so, repeatedly?
     dotted_forms: dict[str, bool] = field(default_factory=dict)
-    #: the page's pairs of words in capitals written apart by a space ("ORDER BY")
+    #: the page's pairs of words in capitals written apart by a space ("GROUP BY")
     capital_pairs: frozenset[str] | None = None
     #: each pair of words asked about: may it never be merged? (pages repeat their pairs)
     never_merged: dict[tuple[str, str], bool] = field(default_factory=dict)
@@ -1177,7 +1177,7 @@ class Repairer:
         writes no code identifiers."""
         if self._repeated_as_word(token.lower):
             return None
-        # Evidence from the page's own writing ("MUST", "ORDER BY", "WordPress" written
+        # Evidence from the page's own writing ("MUST", "GROUP BY", "QuillDesk" written
         # on their own) holds on pages of code as well.
         for find_sure in (self._keyword_cut, self._capitals_pair_cut, self._brand_tail_cut):
             sure = find_sure(model, token.text)
@@ -1201,7 +1201,7 @@ class Repairer:
         return cut
 
     def _keyword_cut(self, model: WordModel, word: str) -> int | None:
-        """"requestsMUST", "thereforeNOT": a common lower-case word glued to a very
+        """"repliesMUST", "clientsSHOULD": a common lower-case word glued to a very
         common word in capitals that the page writes so on its own (the "MUST" and
         "SHOULD NOT" of a specification). Code names things with acronyms ("toJSON",
         "innerHTML"), not with these, so this holds on pages of code too."""
@@ -1218,7 +1218,7 @@ class Repairer:
         return cut if self._cased().get(right, 0) >= KEYWORD_MIN_WRITTEN else None
 
     def _brand_tail_cut(self, model: WordModel, word: str) -> int | None:
-        """"WordPressis", "LibreOfficea": a name in camel case that the page writes on
+        """"QuillDeskmakes", "QuillDeska": a name in camel case that the page writes on
         its own, glued to a lower-case word after it (a function word, or a common one
         that is no suffix)."""
         steps = _camel_steps(word)
@@ -1238,7 +1238,7 @@ class Repairer:
         return None
 
     def _brand_head_cut(self, model: WordModel, word: str) -> int | None:
-        """"supportingLibreOffice", "SomePlayStation": a function word or common word
+        """"startedQuillDesk", "SomeQuillDesk": a function word or common word
         glued to a name in camel case that the page writes on its own."""
         steps = _camel_steps(word)
         if len(steps) < 2 or model.zipf(word.lower()) > 0.0:
@@ -1254,8 +1254,8 @@ class Repairer:
         return None
 
     def _capitals_pair_cut(self, model: WordModel, word: str) -> int | None:
-        """"ORDERBY", "SHOULDNOT": two words in capitals glued, where the page writes
-        the two apart elsewhere ("ORDER BY", "SHOULD NOT")."""
+        """"GROUPBY", "MUSTNOT": two words in capitals glued, where the page writes
+        the two apart elsewhere ("GROUP BY", "MUST NOT")."""
         if len(word) < 2 * CAPITALS_PART_LENGTH or not word.isupper() or not word.isalpha():
             return None
         lower = word.lower()
