@@ -213,8 +213,15 @@ class LineCounts:
     __hash__ = None  # type: ignore[assignment]  # mutable
 
 
-def _counts_of(pairs: list[tuple[int, int]]) -> LineCounts:
-    """Counts from (hash, count) pairs sorted by hash."""
+def _counts_to_json(counts: LineCounts) -> dict[str, int]:
+    """A table of counts as JSON: each hash in hexadecimal, and its count."""
+    hashes, values = counts.table()
+    return {f"{h:016x}": c for h, c in zip(hashes.tolist(), values.tolist(), strict=True)}
+
+
+def _counts_from_json(entry: dict[str, Any]) -> LineCounts:
+    """The table ``_counts_to_json`` wrote."""
+    pairs = sorted((int(h, 16), int(c)) for h, c in entry.items())
     return LineCounts(np.array([h for h, _ in pairs], dtype=np.uint64),
                       np.array([c for _, c in pairs], dtype=np.int64))
 
@@ -324,15 +331,10 @@ class SiteProfile:
     # -- persistence -----------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        sites = {}
-        for site in self.sites:
-            hashes, counts = self.lines.get(site, LineCounts()).table()
-            sites[site] = {"pages": self.pages[site],
-                           "lines": {f"{h:016x}": c for h, c in zip(hashes.tolist(), counts.tolist(),
-                                                                    strict=True)}}
-        hashes, counts = self.words.table()
-        words = {f"{h:016x}": c for h, c in zip(hashes.tolist(), counts.tolist(), strict=True)}
-        return {"format": _FORMAT, "version": _VERSION, "sites": sites, "words": words}
+        sites = {site: {"pages": self.pages[site],
+                        "lines": _counts_to_json(self.lines.get(site, LineCounts()))}
+                 for site in self.sites}
+        return {"format": _FORMAT, "version": _VERSION, "sites": sites, "words": _counts_to_json(self.words)}
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "profile") -> SiteProfile:
@@ -345,10 +347,9 @@ class SiteProfile:
         try:
             for site, entry in data["sites"].items():
                 profile.pages[site] = int(entry["pages"])
-                pairs = sorted((int(h, 16), int(c)) for h, c in entry["lines"].items())
-                profile.lines[site] = _counts_of(pairs)
+                profile.lines[site] = _counts_from_json(entry["lines"])
             # Profiles written before the corpus vocabulary was counted have none.
-            profile.words = _counts_of(sorted((int(h, 16), int(c)) for h, c in data.get("words", {}).items()))
+            profile.words = _counts_from_json(data.get("words", {}))
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise CleanerError(f"{source}: damaged site profile ({type(exc).__name__}: {exc})") from None
         return profile
