@@ -44,8 +44,10 @@ _HEX_BEFORE_RE = re.compile(r"(?<!\S)[0-9a-fA-F]{2} \Z")
 _HEX_AFTER_RE = re.compile(r" [0-9a-fA-F]{2}(?!\S)")
 #: a single letter on its own just before this point, as in a run "a b c"
 _LETTER_RUN_END_RE = re.compile(r"(?<!\S)[a-z] \Z")
+#: English inflections a word list may lack for a word it lists ("whitespaces")
+_INFLECTIONS = ("s", "es", "d", "ed", "ing")
 #: endings written after a quoted word ("option"s, "squash"ed), which are not words
-_WORD_ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "er", "ers"))
+_WORD_ENDINGS = frozenset((*_INFLECTIONS, "er", "ers"))
 _QUOTE_GLUE_RE = re.compile(rf'(?<!{_SPACED_LETTER})({_SPACED_LETTER}+)"({_SPACED_LETTER}+)')
 _SENTENCE_GLUE_RE = re.compile(
     rf"(?<![\w.@/:`{{<])({LETTERS}{{2,}})([.!?])([A-Z\u00c0-\u00de]{LETTERS}+)(?![\w@/`}}>]|\.\w)"
@@ -504,7 +506,7 @@ def _prefixed(model: WordModel, word: str) -> bool:
 def _inflects_listed_word(lexicon: Lexicon, word: str) -> bool:
     """A listed word with an English ending the lexicon may lack ("whitespaces",
     "reclones", "sideloaded")."""
-    for ending in ("s", "es", "d", "ed", "ing"):
+    for ending in _INFLECTIONS:
         if not word.endswith(ending) or len(word) - len(ending) < LONG_PART_LENGTH:
             continue
         stem = word[:-len(ending)]
