@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import Cleaner, CleanerConfig, chrome
-from cleaner.chrome.model import LineModel
+from cleaner.chrome.model import RULES_ONLY, LineModel
 
 DEVDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata"
 TOKEN_RE = re.compile(r"\w+")
@@ -146,7 +146,7 @@ class StageClock:
         return taken
 
 
-def make_systems(names: list[str], config: CleanerConfig, model: Path | None = None) -> dict[str, System]:
+def make_systems(names: list[str], config: CleanerConfig, model: str = RULES_ONLY) -> dict[str, System]:
     cleaner_text = Cleaner(config.replace(input_format="text"), model=model)
     cleaner_html = Cleaner(config.replace(input_format="html"), model=model)
     available: dict[str, System] = {
@@ -227,7 +227,8 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["all", "train", "validation"])
     parser.add_argument("--limit", type=int, default=None, help="pages per collection")
     parser.add_argument("--no-repair", action="store_true", help="score chrome removal alone")
-    parser.add_argument("--model", type=Path, default=None, help="a line classifier from `cleaner train`")
+    parser.add_argument("--model", default=RULES_ONLY,
+                        help="line classifier: none (rules only), builtin, or a file from `cleaner train`")
     args = parser.parse_args()
     if not args.devdata.is_dir():
         sys.exit(f"no dev data at {args.devdata}")
@@ -253,7 +254,7 @@ def main() -> None:
         share = ""
         if name == "cleaner" and seconds:
             share = f"  chrome stage {chrome_seconds / seconds:.0%} of the time"
-            if args.model is not None:
+            if args.model != RULES_ONLY:
                 share += f", line model {model_seconds / seconds:.0%}"
         print(f"{source:6} {name:12} | {rp:6.3f} {rr:6.3f} {rf:7.3f} | "
               f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}{share}", flush=True)

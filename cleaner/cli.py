@@ -47,6 +47,7 @@ from cleaner.batch import (
     pending,
     remove_stale_parts,
 )
+from cleaner.chrome.model import RULES_ONLY
 from cleaner.config import CleanerConfig, InputFormat, Mode, read_protect_file
 from cleaner.document import CleanResult
 from cleaner.explain import render_explanation, render_page
@@ -135,9 +136,10 @@ TimeoutOption = Annotated[
                  "and skipped.", rich_help_panel=PANEL_STAGES, show_default=False),
 ]
 ModelOption = Annotated[
-    Path | None,
-    typer.Option("--model", help="A line classifier written by `cleaner train` (default: rules only).",
-                 rich_help_panel=PANEL_STAGES, show_default=False),
+    str,
+    typer.Option("--model", help="The line classifier: none (the rules and the context pass alone), "
+                 "builtin (the one shipped in the package), or a file written by `cleaner train`.",
+                 rich_help_panel=PANEL_STAGES),
 ]
 TextFieldOption = Annotated[
     str, typer.Option("--text-field", help="JSONL: the field holding the page text.",
@@ -204,7 +206,7 @@ def _config(mode: Mode, no_chrome: bool, no_repair: bool, no_normalize: bool, la
         raise _fail(str(exc), exc.exit_code) from None
 
 
-def _cleaner(config: CleanerConfig, model: Path | None, profile: Path | None = None) -> Cleaner:
+def _cleaner(config: CleanerConfig, model: str, profile: Path | None = None) -> Cleaner:
     try:
         return Cleaner(config, model=model, profile=profile)
     except CleanerError as exc:
@@ -249,7 +251,7 @@ def clean_command(
     language: LanguageOption = None,
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
-    model: ModelOption = None,
+    model: ModelOption = RULES_ONLY,
     timeout: TimeoutOption = None,
     protect: ProtectOption = None,
     profile: ProfileOption = None,
@@ -361,7 +363,7 @@ def batch_command(
     encoding: EncodingOption = "utf-8",
     report_path: Annotated[Path | None, typer.Option("--report", help="Also write a self-contained "
                            "HTML report of the run to this file.", rich_help_panel=PANEL_OUTPUT)] = None,
-    model: ModelOption = None,
+    model: ModelOption = RULES_ONLY,
     timeout: TimeoutOption = None,
     text_field: TextFieldOption = "text",
     with_stats: StatsOption = False,
@@ -492,7 +494,7 @@ def learn_command(
     console = _err_console()
     if site_key is SiteKey.NONE:
         raise _fail("--site-key none leaves nothing to learn", EXIT_USAGE)
-    cleaner = _cleaner(_config(Mode.BALANCED, False, True, False, None, input_format), None)
+    cleaner = _cleaner(_config(Mode.BALANCED, False, True, False, None, input_format), RULES_ONLY)
     try:
         # OUT_DIR only matters to discovery's overwrite checks: the profile goes elsewhere.
         tasks = discover(in_dir, output.parent / ".cleaner-learn-unused", tuple(globs) if globs
@@ -528,7 +530,7 @@ def explain_command(
     language: LanguageOption = None,
     input_format: InputFormatOption = InputFormat.AUTO,
     encoding: EncodingOption = "utf-8",
-    model: ModelOption = None,
+    model: ModelOption = RULES_ONLY,
     profile: ProfileOption = None,
     site: Annotated[str | None, typer.Option("--site", help="With --profile: the site of this page.",
                     rich_help_panel=PANEL_INPUT, show_default=False)] = None,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import chrome, html
-from cleaner.chrome.model import LineModel, load_model
+from cleaner.chrome.model import LineModel, model_from
 from cleaner.config import CleanerConfig, InputFormat, Mode
 from cleaner.document import Block, CleanResult, Edit, Verdict
 from cleaner.io import CleanerError
@@ -45,17 +45,20 @@ class Prepared:
 
 
 class Cleaner:
-    """A reusable, thread-safe cleaner: its frozen config, and optionally a trained line
-    model and the corpus's ``SiteProfile``, neither changed by cleaning."""
+    """A reusable, thread-safe cleaner: its frozen config, its line classifier and
+    optionally the corpus's ``SiteProfile``, none of them changed by cleaning.
+
+    ``model``: None or ``"none"`` (the default) for the rules and the context pass alone;
+    ``"builtin"`` for the classifier shipped in the package; a file written by
+    ``cleaner train``; or a ``LineModel``.
+    """
 
     def __init__(self, config: CleanerConfig | None = None, *, model: LineModel | str | Path | None = None,
                  profile: SiteProfile | str | Path | None = None, **options: Any) -> None:
         base = config or CleanerConfig()
         self.config = base.replace(**options) if options else base
-        if isinstance(model, (str, Path)):
-            model = load_model(model)
-        #: a trained line classifier (``cleaner train``); None: the rules and context pass decide
-        self.model: LineModel | None = model
+        #: the line classifier; None: the rules and the context pass decide alone
+        self.model: LineModel | None = model_from(model)
         if isinstance(profile, (str, Path)):
             profile = SiteProfile.load(profile).pruned()
         #: corpus statistics of site templates (``cleaner learn``); used for pages given a site

@@ -81,7 +81,7 @@ def label_with_snippets(texts: list[str], inside: Iterable[str], outside: Iterab
 def page_rows(cleaner: Cleaner, raw: str) -> tuple[list[str], FloatArray]:
     prepared = cleaner.prepare(raw)
     page = chrome.analyze(prepared.texts, prepared.language)
-    return prepared.texts, page_features(page.features, page.classes, page.heuristic)
+    return prepared.texts, page_features(page.features, page.classes, page.heuristic, page.stopwords)
 
 
 def example_from_pair(cleaner: Cleaner, name: str, raw: str, clean: str) -> Example:

@@ -6,7 +6,26 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from cleaner import Cleaner
+from cleaner.chrome import classify
+from cleaner.chrome.context import BlockClass
+from cleaner.chrome.features import block_features
+from cleaner.chrome.model import (
+    FEATURE_NAMES,
+    HEADINGS,
+    MODEL_FORMAT,
+    NAMED_CHROME,
+    LineModel,
+    builtin_model,
+    decide,
+    model_from,
+    topic_shares,
+)
+from cleaner.config import Mode
+from cleaner.document import Verdict
 from tests.conftest import run_cli
 
 WORDS = ["river", "council", "plan", "school", "market", "harbour", "storm", "budget", "library",
@@ -44,7 +63,7 @@ def test_training_round_trip(tmp_path: Path) -> None:
     model_path = tmp_path / "model.json"
     result = run_cli("train", str(folder), "-o", str(model_path), "--language", "en")
     assert result.returncode == 0, result.stderr
-    assert json.loads(model_path.read_text(encoding="utf-8"))["format"] == "cleaner-line-model/1"
+    assert json.loads(model_path.read_text(encoding="utf-8"))["format"] == MODEL_FORMAT
 
     raw, clean, labels = _page(random.Random(99))  # a page the model never saw
     by_rules = Cleaner(language="en", repair=False).clean(raw)
@@ -83,3 +102,83 @@ def test_training_from_jsonl_and_bad_examples(tmp_path: Path) -> None:
         assert result.returncode == 1 and b"not JSON" in result.stderr and b"Traceback" not in result.stderr
     result = run_cli("--model", str(tmp_path / "deep.jsonl"), input_text="text")
     assert result.returncode == 1 and b"not a usable cleaner model" in result.stderr
+
+
+def _constant_model(logit: float, defers_to: frozenset[str] = frozenset({NAMED_CHROME, HEADINGS})
+                    ) -> LineModel:
+    """A model whose score is the same for every block: sure of content (logit > 0) or of chrome."""
+    width = len(FEATURE_NAMES)
+    return LineModel(np.zeros(width), np.ones(width), np.zeros((width, 1)), np.zeros(1), np.zeros(1), logit,
+                     {m.value: 0.5 for m in Mode}, {m.value: 0.2 for m in Mode}, defers_to)
+
+
+def test_the_rules_stand_unless_the_model_is_sure_beyond_its_margin() -> None:
+    assert decide(0.65, True, 0.5, 0.2) and not decide(0.65, False, 0.5, 0.2)  # inside the margin
+    assert decide(0.71, False, 0.5, 0.2) and not decide(0.29, True, 0.5, 0.2)  # beyond it
+    assert decide(0.5, False, 0.5, 0.0) and not decide(0.49, True, 0.5, 0.0)  # no margin: the model alone
+
+
+def test_a_sure_model_leaves_what_it_defers_to_the_rules() -> None:
+    page = ["Home", "News", "Sport",
+            "Ferry fares to rise in spring",
+            "The council agreed on Monday to raise the price of the harbour ferry by a tenth from April, "
+            "after two years in which the service lost money every month.",
+            "Timetable",
+            "Boats will leave every forty minutes instead of every half hour, and the last crossing of the "
+            "evening moves from eleven to half past ten.",
+            "Share on Facebook", "Subscribe to our newsletter", "© 2024 Harbour Times"]
+    rules = classify(page, "en", Mode.BALANCED)
+    named = {t for t, v in zip(page, rules, strict=True)
+             if v.reason in ("chrome:nav", "chrome:share", "chrome:newsletter", "chrome:copyright")}
+    assert len(named) == 4 and "Home" in named
+    keeps_all = classify(page, "en", Mode.BALANCED, model=_constant_model(30.0))
+    drops_all = classify(page, "en", Mode.BALANCED, model=_constant_model(-30.0))
+    kept_when_sure = {t for t, v in zip(page, keeps_all, strict=True) if v.keep}
+    kept_when_doubting = {t for t, v in zip(page, drops_all, strict=True) if v.keep}
+    assert not named & kept_when_sure  # chrome a rule names stays out ...
+    assert {"News", "Sport"} <= kept_when_sure  # ... what the context pass dropped comes back
+    # Headline and section heading stay; the paragraphs go.
+    assert kept_when_doubting == {"Ferry fares to rise in spring", "Timetable"}
+    assert all(0.0 <= v.score <= 1.0 for v in keeps_all + drops_all)
+    # A model that defers to nothing (one from `cleaner train`) decides every block.
+    alone = classify(page, "en", Mode.BALANCED, model=_constant_model(30.0, frozenset()))
+    assert all(v.keep for v in alone)
+
+
+def test_topic_share_tells_the_articles_paragraphs_from_a_teaser_on_another_subject() -> None:
+    texts = ["The harbour ferry will cost more from April, the council decided after the ferry lost money.",
+             "Ferry passengers said the council should have asked them before raising harbour prices.",
+             "Read next: a chef explains why sourdough bread needs patience and a warm kitchen."]
+    features = [block_features(t, frozenset()) for t in texts]
+    classes = [BlockClass.GOOD, BlockClass.GOOD, BlockClass.NEAR]
+    verdicts = [Verdict(True, "content", 0.9)] * 3
+    stopwords = frozenset({"will", "from", "after", "said", "should", "have", "them", "before", "read",
+                           "next", "explains", "needs"})
+    article, other, teaser = topic_shares(features, classes, verdicts, stopwords)
+    assert article is not None and other is not None and min(article, other) > 0.2
+    assert teaser == 0.0  # sourdough, bread, patience, kitchen: nothing the article talks about
+    # One paragraph alone has nothing to share its subject with: no figure, not zero.
+    assert topic_shares(features[:1], classes[:1], verdicts[:1], frozenset()) == [None]
+
+
+def test_the_builtin_model_ships_small_and_is_chosen_by_name(tmp_path: Path) -> None:
+    from importlib import resources
+
+    shipped = resources.files("cleaner").joinpath("data/line_model.json")
+    assert len(shipped.read_bytes()) <= 5_000_000
+    model = builtin_model()
+    assert model_from("builtin") is model and model_from("none") is None and model_from(None) is None
+    assert set(model.thresholds) == {m.value for m in Mode} and set(model.margins) == set(model.thresholds)
+    raw = Path("samples/news_donation.txt").read_text(encoding="utf-8")
+    result = Cleaner(model="builtin").clean_document(raw)
+    assert result.text.strip() and all(0.0 <= v.score <= 1.0 for v in result.verdicts)
+    cli = run_cli("samples/news_donation.txt", "--model", "builtin")
+    assert cli.returncode == 0 and cli.stdout.decode("utf-8") == result.text
+    # A model file of the first format was trained on other features: it says so.
+    old = json.loads(shipped.read_text(encoding="utf-8"))
+    old["format"], old["feature_names"] = "cleaner-line-model/1", old["feature_names"][:-4]
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    refused = run_cli("--model", str(tmp_path / "old.json"), input_text="text")
+    assert refused.returncode == 1 and b"trained on other features" in refused.stderr
+    with pytest.raises(Exception, match="no such model file"):
+        Cleaner(model=tmp_path / "missing.json")

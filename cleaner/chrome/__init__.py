@@ -72,12 +72,18 @@ class PageAnalysis:
     classes: list[BlockClass]
     #: the rule-based verdicts in balanced mode: the model's main input
     heuristic: list[Verdict]
+    #: the page language's most frequent words (all languages' when it is unknown)
+    stopwords: frozenset[str]
+
+
+def _stopwords(language: str | None) -> frozenset[str]:
+    return stopword_table().get(language or "", None) or all_stopwords()
 
 
 def _named_chrome(texts: list[str], language: str | None,
                   site_chrome: Sequence[bool] | None) -> tuple[list[BlockFeatures], list[str | None]]:
     """Every block's features, and the reason a pattern rule or the site's template names it chrome."""
-    stopwords = stopword_table().get(language or "", None) or all_stopwords()
+    stopwords = _stopwords(language)
     # A page repeats its chrome ("Share", "Next", a menu printed twice): a fifth of all
     # blocks. Both are pure functions of the text, so each distinct text is read once.
     seen: dict[str, tuple[BlockFeatures, str | None]] = {}
@@ -119,36 +125,39 @@ def analyze(texts: list[str], language: str | None,
     reasons = [reason or repeated for reason, repeated in zip(named, repeated_blocks(features), strict=True)]
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
-    return PageAnalysis(features, reasons, classes, heuristic)
+    return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))
 
 
 def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: bool = False,
              model: LineModel | None = None, site_chrome: Sequence[bool] | None = None) -> list[Verdict]:
     """A verdict for every block of one page.
 
-    With a ``model`` the trained classifier decides, at the mode's threshold, from the
-    rules' and the context pass's verdicts and the block's signals; without one the
-    context pass decides in the mode's settings. ``extracted`` marks text that an HTML
-    extractor already reduced to the main content: only rules that name chrome
-    outright apply there, and the site's template lines (``site_chrome``).
+    The rules and the context pass decide in the mode's settings; with a ``model`` the
+    trained classifier overrules them where it is sure (``LineModel.keeps``) and where it
+    does not defer to them (``LineModel.defers``), and every verdict carries its score.
+    ``extracted`` marks text that an HTML extractor already reduced to the main content:
+    only rules that name chrome outright apply there, and the site's template lines
+    (``site_chrome``).
     """
     if extracted:
         _, reasons = _named_chrome(texts, language, site_chrome)
         return [Verdict(False, r, 0.05) if r and _stands_in_extracted(r, i, len(reasons))
                 else Verdict(True, "content:extracted", 0.8) for i, r in enumerate(reasons)]
     page = analyze(texts, language, site_chrome)
+    rules = page.heuristic if mode is Mode.BALANCED else resolve(
+        page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:
-        if mode is Mode.BALANCED:
-            return page.heuristic
-        return resolve(page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
-    probabilities = model.predict(page_features(page.features, page.classes, page.heuristic))
-    threshold = model.thresholds[mode.value]
+        return rules
+    probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords))
     verdicts = []
-    for probability, heuristic, rule in zip(probabilities, page.heuristic, page.reasons, strict=True):
+    for probability, by_rules, rule, block in zip(probabilities, rules, page.reasons, page.features,
+                                                  strict=True):
         score = float(probability)
-        if score >= threshold:
-            verdicts.append(Verdict(True, heuristic.reason if heuristic.keep else "content:model", score))
+        if model.defers(by_rules, rule, block):
+            verdicts.append(Verdict(by_rules.keep, by_rules.reason, score))
+        elif model.keeps(score, by_rules.keep, mode.value):
+            verdicts.append(Verdict(True, by_rules.reason if by_rules.keep else "content:model", score))
         else:
-            reason = heuristic.reason if not heuristic.keep else (rule or "chrome:model")
+            reason = by_rules.reason if not by_rules.keep else (rule or "chrome:model")
             verdicts.append(Verdict(False, reason, score))
     return verdicts

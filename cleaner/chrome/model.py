@@ -1,17 +1,23 @@
 """The trained line classifier: features of a block in its page, and a small MLP.
 
 The rules and the context pass stay: their verdicts are features here, with the
-block's own signals, its position in the page and the same signals of its neighbours.
-The model learns when to trust them. Inference is plain numpy; the weights are a small
-JSON file written by ``cleaner train`` (or ``scripts/train_model.py`` on the dev pages).
+block's own signals, its position in the page, the same signals of its neighbours and
+how much of its vocabulary the page's prose shares (an article's paragraphs talk about
+the same things; a teaser for another story, an author's bio or a shop's blurb do not).
+The model learns when to trust the rules, and overrules them only when it is sure
+(``LineModel.margins``). Inference is plain numpy; the weights are a small JSON file
+written by ``cleaner train``, or by ``scripts/train_model.py`` on the dev pages for the
+model shipped in the package.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +52,10 @@ _OWN = ("log_words", "log_chars", "stopword_share", "ends_with_punctuation", "ca
 _NEIGHBOUR = ("log_words", "stopword_share", "kept", "good", "bad")
 _POSITION = ("relative_position", "log_from_start", "log_from_end", "inside_main", "log_to_good",
              "log_blocks", "page_good_share")
+_TOPIC = ("topic_share", "topic_share_before", "topic_share_after", "no_topic_words")
+#: words shorter than this say little about a text's subject ("that", "with" in languages
+#: without a stopword list, numbers' remains)
+TOPIC_WORD_MIN_CHARS = 4
 
 FEATURE_NAMES: tuple[str, ...] = (
     *_OWN,
@@ -54,7 +64,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "verdict_keep", "verdict_score",
     *_POSITION,
     *(f"n{o:+d}:{name}" for o in NEIGHBOUR_OFFSETS for name in _NEIGHBOUR),
+    *_TOPIC,
 )
+MODEL_FORMAT = "cleaner-line-model/2"
+#: formats read: the first one's files fail on their features, with a message that says so
+_FORMATS = ("cleaner-line-model/1", MODEL_FORMAT)
 
 
 def _own(f: BlockFeatures, repeats: int) -> list[float]:
@@ -63,9 +77,34 @@ def _own(f: BlockFeatures, repeats: int) -> list[float]:
             math.log1p(repeats - 1)]
 
 
+def topic_shares(features: list[BlockFeatures], classes: list[BlockClass], verdicts: list[Verdict],
+                 stopwords: frozenset[str]) -> list[float | None]:
+    """For each block, the share of its subject words (no stopwords, no numbers, four
+    letters or more) that the page's kept prose uses in its other paragraphs; None for a
+    block without any, or with no other paragraph to compare with (a kept paragraph is
+    compared with the others, not with itself)."""
+    words = [{w for w in f.lower_tokens if len(w) >= TOPIC_WORD_MIN_CHARS and w not in stopwords
+              and not w.isdigit()} for f in features]
+    prose = [cls is BlockClass.GOOD and verdict.keep for cls, verdict in zip(classes, verdicts, strict=True)]
+    paragraphs = sum(prose)
+    used: Counter[str] = Counter()
+    for block_words, is_prose in zip(words, prose, strict=True):
+        if is_prose:
+            used.update(block_words)
+    shares: list[float | None] = []
+    for block_words, is_prose in zip(words, prose, strict=True):
+        own = 1 if is_prose else 0
+        if not block_words or paragraphs - own == 0:
+            shares.append(None)
+            continue
+        shares.append(sum(1 for w in block_words if used[w] > own) / len(block_words))
+    return shares
+
+
 def page_features(features: list[BlockFeatures], classes: list[BlockClass],
-                  verdicts: list[Verdict]) -> FloatArray:
-    """One row per block: own signals, rule and context verdicts, position, neighbours."""
+                  verdicts: list[Verdict], stopwords: frozenset[str] = frozenset()) -> FloatArray:
+    """One row per block: own signals, rule and context verdicts, position, neighbours,
+    and the block's share of the page's subject words (``topic_shares``)."""
     n = len(features)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -76,6 +115,8 @@ def page_features(features: list[BlockFeatures], classes: list[BlockClass],
     good_words = sum(features[i].words for i in good)
     all_words = sum(f.words for f in features) or 1.0
     distance_to_good = _distance_to(good, n)
+    shares = topic_shares(features, classes, verdicts, stopwords)
+    topic = [-1.0 if share is None else share for share in shares]
     rows = np.zeros((n, len(FEATURE_NAMES)))
     for i, (f, cls, verdict) in enumerate(zip(features, classes, verdicts, strict=True)):
         row: list[float] = _own(f, repeats[keys[i]])
@@ -96,6 +137,8 @@ def page_features(features: list[BlockFeatures], classes: list[BlockClass],
                         float(classes[j] is BlockClass.GOOD), float(classes[j] is BlockClass.BAD)]
             else:
                 row += [0.0, 0.0, 0.0, 0.0, 0.0]
+        row += [topic[i], topic[i - 1] if i > 0 else -1.0, topic[i + 1] if i + 1 < n else -1.0,
+                float(topic[i] < 0)]
         rows[i] = row
     return rows
 
@@ -113,9 +156,26 @@ def _distance_to(positions: list[int], n: int) -> list[int]:
     return distance
 
 
+#: verdicts a model may leave to the rules (``LineModel.defers_to``): blocks a rule names
+#: chrome (a pattern, a line the page or its site repeats), and headlines and section
+#: headings the context pass keeps
+NAMED_CHROME = "named-chrome"
+HEADINGS = "headings"
+#: a kept label this short, without a sentence's end, is a section heading ("Nutrition",
+#: "What happens next")
+SECTION_HEADING_WORDS = 4
+
+
+def decide(probability: float, rules_keep: bool, threshold: float, margin: float) -> bool:
+    """The rules' verdict stands unless the model's score lies beyond the threshold, on
+    the other side, by more than the margin."""
+    return probability >= threshold + margin or (rules_keep and probability >= threshold - margin)
+
+
 @dataclass(frozen=True)
 class LineModel:
-    """A one-hidden-layer perceptron over standardised features."""
+    """A one-hidden-layer perceptron over standardised features, and how its scores
+    become decisions in each mode (``keeps``)."""
 
     mean: FloatArray
     scale: FloatArray
@@ -125,6 +185,12 @@ class LineModel:
     output_bias: float
     #: content probability a block needs to be kept, per mode
     thresholds: dict[str, float]
+    #: per mode, how far past the threshold the model must be to overrule the rules and
+    #: the context pass; 0 (the default) lets the model alone decide
+    margins: dict[str, float] = field(default_factory=dict)
+    #: kinds of verdict left to the rules (NAMED_CHROME, HEADINGS); none by default: a
+    #: model trained on a user's own pages decides every block
+    defers_to: frozenset[str] = frozenset()
     feature_names: tuple[str, ...] = FEATURE_NAMES
 
     def predict(self, rows: FloatArray) -> FloatArray:
@@ -134,21 +200,38 @@ class LineModel:
         logits = hidden @ self.output_weights + self.output_bias
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30))), dtype=np.float64)
 
+    def keeps(self, probability: float, rules_keep: bool, mode: str) -> bool:
+        """Whether a block stays in ``mode`` (``decide``)."""
+        return decide(probability, rules_keep, self.thresholds[mode], self.margins.get(mode, 0.0))
+
+    def defers(self, verdict: Verdict, rule: str | None, block: BlockFeatures) -> bool:
+        """Whether this model leaves the rules' verdict on a block alone (``defers_to``)."""
+        if NAMED_CHROME in self.defers_to and rule is not None:
+            return True
+        return HEADINGS in self.defers_to and verdict.keep and (
+            verdict.reason == "content:heading"
+            or (block.words <= SECTION_HEADING_WORDS and not block.ends_with_punctuation))
+
+    def with_decisions(self, thresholds: dict[str, float], margins: dict[str, float],
+                       defers_to: frozenset[str]) -> LineModel:
+        return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
+                         self.output_bias, thresholds, margins, defers_to)
+
     def to_json(self) -> str:
         payload: dict[str, Any] = {
-            "format": "cleaner-line-model/1",
+            "format": MODEL_FORMAT,
             "feature_names": list(self.feature_names),
             "mean": _rounded(self.mean), "scale": _rounded(self.scale),
             "hidden_weights": _rounded(self.hidden_weights), "hidden_bias": _rounded(self.hidden_bias),
             "output_weights": _rounded(self.output_weights), "output_bias": round(self.output_bias, 6),
-            "thresholds": self.thresholds,
+            "thresholds": self.thresholds, "margins": self.margins, "defers_to": sorted(self.defers_to),
         }
         return json.dumps(payload, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> LineModel:
         payload = json.loads(text)
-        if payload.get("format") != "cleaner-line-model/1":
+        if not isinstance(payload, dict) or payload.get("format") not in _FORMATS:
             raise ValueError("not a cleaner line model")
         if tuple(payload["feature_names"]) != FEATURE_NAMES:
             raise ValueError("the model was trained on other features; train it again")
@@ -157,11 +240,35 @@ class LineModel:
             np.asarray(payload["hidden_weights"]), np.asarray(payload["hidden_bias"]),
             np.asarray(payload["output_weights"]), float(payload["output_bias"]),
             {k: float(v) for k, v in payload["thresholds"].items()},
+            {k: float(v) for k, v in payload.get("margins", {}).items()},
+            frozenset(str(kind) for kind in payload.get("defers_to", ())),
         )
 
     @classmethod
     def load(cls, path: str | Path) -> LineModel:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+#: ``Cleaner(model=BUILTIN)``, the default: the classifier shipped in the package, trained
+#: on the dev pages by ``scripts/train_model.py``
+BUILTIN = "builtin"
+#: ``Cleaner(model=RULES_ONLY)`` (or None): the rules and the context pass alone decide
+RULES_ONLY = "none"
+
+
+@functools.cache
+def builtin_model() -> LineModel:
+    """The shipped model, read once: it is data, like the word lists, and never changes."""
+    return LineModel.from_json(resources.files("cleaner").joinpath("data/line_model.json").read_text("utf-8"))
+
+
+def model_from(choice: LineModel | str | Path | None) -> LineModel | None:
+    """A model object from what a caller names: a model, BUILTIN, RULES_ONLY / None, or a file."""
+    if choice is None or isinstance(choice, LineModel):
+        return choice
+    if isinstance(choice, str) and choice in (BUILTIN, RULES_ONLY):
+        return builtin_model() if choice == BUILTIN else None
+    return load_model(choice)
 
 
 def load_model(path: str | Path) -> LineModel:
@@ -180,7 +287,8 @@ def _rounded(array: FloatArray) -> Any:
 
 def train(rows: FloatArray, labels: npt.NDArray[np.int8], weights: FloatArray | None = None, *,
           hidden: int = 32, epochs: int = 400, learning_rate: float = 0.01, l2: float = 1e-4,
-          seed: int = 7, thresholds: dict[str, float] | None = None) -> LineModel:
+          seed: int = 7, thresholds: dict[str, float] | None = None,
+          margins: dict[str, float] | None = None) -> LineModel:
     """Fit the perceptron with full-batch Adam on weighted log loss. Deterministic for a seed."""
     rng = np.random.default_rng(seed)
     x = np.asarray(rows, dtype=np.float64)
@@ -214,4 +322,4 @@ def train(rows: FloatArray, labels: npt.NDArray[np.int8], weights: FloatArray | 
             v_hat = velocities[k] / (1 - 0.999 ** step)
             params[k] = param - learning_rate * m_hat / (np.sqrt(v_hat) + 1e-8)
     return LineModel(mean, scale, params[0], params[1], params[2], float(params[3][0]),
-                     thresholds or {"precision": 0.7, "balanced": 0.5, "recall": 0.3})
+                     thresholds or {"precision": 0.7, "balanced": 0.5, "recall": 0.3}, margins or {})
