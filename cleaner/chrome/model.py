@@ -249,10 +249,10 @@ class LineModel:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
 
 
-#: ``Cleaner(model=BUILTIN)``, the default: the classifier shipped in the package, trained
-#: on the dev pages by ``scripts/train_model.py``
+#: ``Cleaner(model=BUILTIN)``: the classifier shipped in the package, trained on the dev
+#: pages by ``scripts/train_model.py`` (opt-in: it is not yet clearly better than the rules)
 BUILTIN = "builtin"
-#: ``Cleaner(model=RULES_ONLY)`` (or None): the rules and the context pass alone decide
+#: ``Cleaner(model=RULES_ONLY)`` or None, the default: the rules and the context pass decide
 RULES_ONLY = "none"
 
 
