@@ -114,33 +114,48 @@ def page_features(features: list[BlockFeatures], classes: list[BlockClass],
     first_good, last_good = (good[0], good[-1]) if good else (n, -1)
     good_words = sum(features[i].words for i in good)
     all_words = sum(f.words for f in features) or 1.0
-    distance_to_good = _distance_to(good, n)
+    # Column by column in numpy: a loop over blocks building each row took most of the
+    # model's time on long pages.
+    own = np.array([_own(f, repeats[key]) for f, key in zip(features, keys, strict=True)])
+    class_index = {c: k for k, c in enumerate(_CLASSES)}
+    class_onehot = np.eye(len(_CLASSES))[[class_index[c] for c in classes]]
+    reason_onehot = np.zeros((n, len(REASONS)))
+    reason_rows = [(i, _REASON_INDEX[v.reason]) for i, v in enumerate(verdicts) if v.reason in _REASON_INDEX]
+    if reason_rows:
+        reason_onehot[tuple(np.array(reason_rows).T)] = 1.0
+    keep = np.array([float(v.keep) for v in verdicts])
+    score = np.array([v.score for v in verdicts])
+    index = np.arange(n, dtype=np.float64)
+    # math.log1p, not numpy's: the same bits as the models were trained on
+    log1p = np.array([math.log1p(i) for i in range(n + 1)])  # distances run up to n
+    position = np.column_stack([
+        index / max(1, n - 1), log1p[:n], log1p[n - 1::-1],
+        ((first_good <= index) & (index <= last_good)).astype(np.float64),
+        log1p[_distance_to(good, n)], np.full(n, log1p[n]), np.full(n, good_words / all_words),
+    ])
+    neighbour = np.column_stack([
+        own[:, 0], np.array([f.stopword_share for f in features]), keep,
+        (class_onehot[:, class_index[BlockClass.GOOD]]), (class_onehot[:, class_index[BlockClass.BAD]]),
+    ])
     shares = topic_shares(features, classes, verdicts, stopwords)
-    topic = [-1.0 if share is None else share for share in shares]
-    rows = np.zeros((n, len(FEATURE_NAMES)))
-    for i, (f, cls, verdict) in enumerate(zip(features, classes, verdicts, strict=True)):
-        row: list[float] = _own(f, repeats[keys[i]])
-        row += [float(cls is c) for c in _CLASSES]
-        onehot = [0.0] * len(REASONS)
-        if verdict.reason in _REASON_INDEX:
-            onehot[_REASON_INDEX[verdict.reason]] = 1.0
-        row += onehot
-        row += [float(verdict.keep), verdict.score]
-        row += [i / max(1, n - 1), math.log1p(i), math.log1p(n - 1 - i),
-                float(first_good <= i <= last_good), math.log1p(distance_to_good[i]), math.log1p(n),
-                good_words / all_words]
-        for offset in NEIGHBOUR_OFFSETS:
-            j = i + offset
-            if 0 <= j < n:
-                g = features[j]
-                row += [math.log1p(g.words), g.stopword_share, float(verdicts[j].keep),
-                        float(classes[j] is BlockClass.GOOD), float(classes[j] is BlockClass.BAD)]
-            else:
-                row += [0.0, 0.0, 0.0, 0.0, 0.0]
-        row += [topic[i], topic[i - 1] if i > 0 else -1.0, topic[i + 1] if i + 1 < n else -1.0,
-                float(topic[i] < 0)]
-        rows[i] = row
-    return rows
+    topic = np.array([-1.0 if share is None else share for share in shares])
+    return np.column_stack([
+        own, class_onehot, reason_onehot, keep, score, position,
+        *(_shifted(neighbour, offset, 0.0) for offset in NEIGHBOUR_OFFSETS),
+        topic, _shifted(topic, -1, -1.0), _shifted(topic, 1, -1.0), (topic < 0).astype(np.float64),
+    ])
+
+
+def _shifted(columns: FloatArray, offset: int, fill: float) -> FloatArray:
+    """Row i holds row i + offset of ``columns``; ``fill`` past either end of the page."""
+    shifted = np.full_like(columns, fill)
+    n = len(columns)
+    if abs(offset) < n:
+        if offset > 0:
+            shifted[:n - offset] = columns[offset:]
+        else:
+            shifted[-offset:] = columns[:n + offset]
+    return shifted
 
 
 def _distance_to(positions: list[int], n: int) -> list[int]:
