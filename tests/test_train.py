@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +28,7 @@ from cleaner.chrome.model import (
 )
 from cleaner.config import Mode
 from cleaner.document import Verdict
-from tests.conftest import run_cli
+from tests.conftest import DEVDATA, REPO, SAMPLES, run_cli
 
 WORDS = ["river", "council", "plan", "school", "market", "harbour", "storm", "budget", "library",
          "museum", "station", "road", "bridge", "garden", "teacher", "doctor", "family", "season",
@@ -169,10 +171,10 @@ def test_the_builtin_model_ships_small_and_is_chosen_by_name(tmp_path: Path) -> 
     model = builtin_model()
     assert model_from("builtin") is model and model_from("none") is None and model_from(None) is None
     assert set(model.thresholds) == {m.value for m in Mode} and set(model.margins) == set(model.thresholds)
-    raw = Path("samples/news_donation.txt").read_text(encoding="utf-8")
+    raw = (SAMPLES / "news_donation.txt").read_text(encoding="utf-8")
     result = Cleaner(model="builtin").clean_document(raw)
     assert result.text.strip() and all(0.0 <= v.score <= 1.0 for v in result.verdicts)
-    cli = run_cli("samples/news_donation.txt", "--model", "builtin")
+    cli = run_cli(str(SAMPLES / "news_donation.txt"), "--model", "builtin")
     assert cli.returncode == 0 and cli.stdout.decode("utf-8") == result.text
     # A model file of the first format was trained on other features: it says so.
     old = json.loads(shipped.read_text(encoding="utf-8"))
@@ -182,3 +184,16 @@ def test_the_builtin_model_ships_small_and_is_chosen_by_name(tmp_path: Path) -> 
     assert refused.returncode == 1 and b"trained on other features" in refused.stderr
     with pytest.raises(Exception, match="no such model file"):
         Cleaner(model=tmp_path / "missing.json")
+
+
+@pytest.mark.skipif(not DEVDATA.is_dir(), reason="needs ../shared/devdata")
+def test_the_shipped_model_is_what_the_training_script_writes(tmp_path: Path) -> None:
+    """The model in the package comes from scripts/train_model.py and nothing else."""
+    from importlib import resources
+
+    written = tmp_path / "line_model.json"
+    script = REPO / "scripts" / "train_model.py"
+    result = subprocess.run([sys.executable, str(script), "--devdata", str(DEVDATA), "--out", str(written)],
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert written.read_bytes() == resources.files("cleaner").joinpath("data/line_model.json").read_bytes()
