@@ -182,6 +182,14 @@ def test_the_builtin_model_ships_small_and_is_chosen_by_name(tmp_path: Path) -> 
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     refused = run_cli("--model", str(tmp_path / "old.json"), input_text="text")
     assert refused.returncode == 1 and b"trained on other features" in refused.stderr
+    # Damage that would only show at the first page is refused when the file is read.
+    damage = (({"thresholds": {"balanced": 0.5}}, b"no threshold for the mode(s) precision, recall"),
+              ({"hidden_bias": [0.0]}, b"its weights do not fit together"))
+    for change, message in damage:
+        broken = {**json.loads(shipped.read_text(encoding="utf-8")), **change}
+        (tmp_path / "broken.json").write_text(json.dumps(broken), encoding="utf-8")
+        refused = run_cli("--model", str(tmp_path / "broken.json"), input_text="text")
+        assert refused.returncode == 1 and message in refused.stderr and b"Traceback" not in refused.stderr
     with pytest.raises(Exception, match="no such model file"):
         Cleaner(model=tmp_path / "missing.json")
 

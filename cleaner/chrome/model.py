@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from cleaner.chrome.context import BlockClass
 from cleaner.chrome.features import BlockFeatures
+from cleaner.config import Mode
 from cleaner.document import Verdict
 from cleaner.io import CleanerError
 
@@ -250,14 +251,28 @@ class LineModel:
             raise ValueError("not a cleaner line model")
         if tuple(payload["feature_names"]) != FEATURE_NAMES:
             raise ValueError("the model was trained on other features; train it again")
-        return cls(
-            np.asarray(payload["mean"]), np.asarray(payload["scale"]),
-            np.asarray(payload["hidden_weights"]), np.asarray(payload["hidden_bias"]),
-            np.asarray(payload["output_weights"]), float(payload["output_bias"]),
+        model = cls(
+            np.asarray(payload["mean"], dtype=np.float64), np.asarray(payload["scale"], dtype=np.float64),
+            np.asarray(payload["hidden_weights"], dtype=np.float64),
+            np.asarray(payload["hidden_bias"], dtype=np.float64),
+            np.asarray(payload["output_weights"], dtype=np.float64), float(payload["output_bias"]),
             {k: float(v) for k, v in payload["thresholds"].items()},
             {k: float(v) for k, v in payload.get("margins", {}).items()},
             frozenset(str(kind) for kind in payload.get("defers_to", ())),
         )
+        model._check()
+        return model
+
+    def _check(self) -> None:
+        """Refuse at load what would fail at the first page: wrong shapes, a mode without a threshold."""
+        width, hidden = len(FEATURE_NAMES), len(self.hidden_bias)
+        shapes = (self.mean.shape, self.scale.shape, self.hidden_weights.shape, self.hidden_bias.shape,
+                  self.output_weights.shape)
+        if shapes != ((width,), (width,), (width, hidden), (hidden,), (hidden,)):
+            raise ValueError("its weights do not fit together")
+        missing = {mode.value for mode in Mode} - set(self.thresholds)
+        if missing:
+            raise ValueError(f"no threshold for the mode(s) {', '.join(sorted(missing))}")
 
     @classmethod
     def load(cls, path: str | Path) -> LineModel:
