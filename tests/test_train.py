@@ -204,4 +204,13 @@ def test_the_shipped_model_is_what_the_training_script_writes(tmp_path: Path) ->
     result = subprocess.run([sys.executable, str(script), "--devdata", str(DEVDATA), "--out", str(written)],
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
-    assert written.read_bytes() == resources.files("cleaner").joinpath("data/line_model.json").read_bytes()
+    shipped = json.loads(resources.files("cleaner").joinpath("data/line_model.json").read_text("utf-8"))
+    fresh = json.loads(written.read_text(encoding="utf-8"))
+    # Byte for byte on the machine that trained it; another numpy or BLAS may round the
+    # sixth decimal of a weight differently, which is still the same model.
+    assert fresh.keys() == shipped.keys()
+    for key, value in shipped.items():
+        if isinstance(value, list) and key not in ("feature_names", "defers_to"):
+            assert np.allclose(np.asarray(fresh[key]), np.asarray(value), rtol=0, atol=1e-4), key
+        else:
+            assert fresh[key] == value, key
