@@ -159,21 +159,22 @@ class CompactTable:
     __slots__ = ("_hashes", "_head", "_values")
 
     def __init__(self, items: Iterable[tuple[str, float]], head_min: float = math.inf) -> None:
-        self._fill(((value, [key]) for key, value in items), head_min)
+        head: dict[str, float] = {}
+        hashes, hundredths = array("q"), array("h")
+        for key, value in items:
+            if value >= head_min:
+                head.setdefault(key, value)
+            elif key not in head:
+                hashes.append(hash(key))
+                hundredths.append(round(value * 100))
+        self._finish(head, hashes, hundredths)
 
     @classmethod
     def from_buckets(cls, buckets: Iterable[tuple[float, list[str]]],
                      head_min: float = math.inf) -> CompactTable:
         """The same table as from ``(key, value)`` items, built from runs of keys that
-        share one value: a word list's tail is hashed a bucket at a time in C, which
-        makes reading one (hundreds of thousands of words) several times faster."""
-        table = cls.__new__(cls)
-        table._fill(buckets, head_min)
-        return table
-
-    def _fill(self, buckets: Iterable[tuple[float, list[str]]], head_min: float) -> None:
-        import numpy as np
-
+        share one value (a word list's frequency buckets): the tail is hashed a bucket
+        at a time in C instead of a key at a time."""
         head: dict[str, float] = {}
         hashes, hundredths = array("q"), array("h")
         for value, keys in buckets:
@@ -184,6 +185,13 @@ class CompactTable:
             fresh = list(filterfalse(head.__contains__, keys))
             hashes.extend(map(hash, fresh))
             hundredths.extend(repeat(round(value * 100), len(fresh)))
+        table = cls.__new__(cls)
+        table._finish(head, hashes, hundredths)
+        return table
+
+    def _finish(self, head: dict[str, float], hashes: array[int], hundredths: array[int]) -> None:
+        import numpy as np
+
         # Sorted by hash; a stable sort keeps the first (most frequent) of equal keys first.
         order = np.argsort(np.frombuffer(hashes, dtype=np.int64), kind="stable")
         self._head = head
