@@ -38,12 +38,12 @@ from boilerplate import DEVDATA, Score, in_split, pages  # noqa: E402
 from cleaner import chrome  # noqa: E402
 from cleaner.chrome.context import resolve  # noqa: E402
 from cleaner.chrome.model import (  # noqa: E402
-    FEATURE_NAMES,
     HEADINGS,
     NAMED_CHROME,
     FloatArray,
     LineModel,
     decide,
+    defers,
     page_features,
     train,
 )
@@ -65,12 +65,6 @@ MARGINS = (0.1, 0.2, 0.3)
 #: learns to drop them, where users of a corpus want them kept
 DEFERS_TO = frozenset({NAMED_CHROME, HEADINGS})
 
-
-def _untrained(defers_to: frozenset[str]) -> LineModel:
-    """A model with no weights: what ``LineModel.defers`` needs to be asked."""
-    width = len(FEATURE_NAMES)
-    return LineModel(np.zeros(width), np.ones(width), np.zeros((width, 1)), np.zeros(1), np.zeros(1), 0.0,
-                     {}, {}, defers_to)
 #: the precision mode keeps this much snippet recall on the training pages (the target
 #: is 0.80; a little more leaves room for pages never seen)
 PRECISION_MIN_RECALL = 0.82
@@ -83,7 +77,7 @@ class DevPage:
     example: Example
     #: the rules' and the context pass's verdicts in each mode
     rules: dict[str, list[bool]]
-    #: and whether the shipped model leaves each to them (``LineModel.defers``)
+    #: and whether the shipped model leaves each to them (``model.defers``)
     firm: dict[str, list[bool]]
     truth: dict[str, list[str]] | str
 
@@ -98,8 +92,7 @@ def _page(job: tuple[str, str, str]) -> DevPage:
     verdicts = {mode.value: resolve(page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
                 for mode in Mode}
     rules = {mode: [v.keep for v in found] for mode, found in verdicts.items()}
-    deferring = _untrained(DEFERS_TO)
-    firm = {mode: [deferring.defers(v, rule, block)
+    firm = {mode: [defers(DEFERS_TO, v, rule, block)
                    for v, rule, block in zip(found, page.reasons, page.features, strict=True)]
             for mode, found in verdicts.items()}
     if collection == "readability":

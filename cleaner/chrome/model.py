@@ -182,6 +182,16 @@ HEADINGS = "headings"
 SECTION_HEADING_WORDS = 4
 
 
+def defers(kinds: frozenset[str], verdict: Verdict, rule: str | None, block: BlockFeatures) -> bool:
+    """Whether a model deferring to ``kinds`` leaves the rules' verdict on a block alone:
+    ``rule`` names the rule that called the block chrome, if one did."""
+    if NAMED_CHROME in kinds and rule is not None:
+        return True
+    return HEADINGS in kinds and verdict.keep and (
+        verdict.reason == "content:heading"
+        or (block.words <= SECTION_HEADING_WORDS and not block.ends_with_punctuation))
+
+
 def decide(probability: float, rules_keep: bool, threshold: float, margin: float) -> bool:
     """The rules' verdict stands unless the model's score lies beyond the threshold, on
     the other side, by more than the margin."""
@@ -222,11 +232,7 @@ class LineModel:
 
     def defers(self, verdict: Verdict, rule: str | None, block: BlockFeatures) -> bool:
         """Whether this model leaves the rules' verdict on a block alone (``defers_to``)."""
-        if NAMED_CHROME in self.defers_to and rule is not None:
-            return True
-        return HEADINGS in self.defers_to and verdict.keep and (
-            verdict.reason == "content:heading"
-            or (block.words <= SECTION_HEADING_WORDS and not block.ends_with_punctuation))
+        return defers(self.defers_to, verdict, rule, block)
 
     def with_decisions(self, thresholds: dict[str, float], margins: dict[str, float],
                        defers_to: frozenset[str]) -> LineModel:
