@@ -45,8 +45,8 @@ class Prepared:
 
 
 class Cleaner:
-    """A reusable, thread-safe cleaner: its frozen config, its line classifier and
-    optionally the corpus's ``SiteProfile``, none of them changed by cleaning.
+    """A reusable, thread-safe cleaner: its frozen config, and optionally a line classifier
+    and the corpus's ``SiteProfile``, none of them changed by cleaning.
 
     ``model``: None or ``"none"`` (the default) for the rules and the context pass alone;
     ``"builtin"`` for the classifier shipped in the package; a file written by

@@ -78,10 +78,16 @@ def label_with_snippets(texts: list[str], inside: Iterable[str], outside: Iterab
     return labels
 
 
-def page_rows(cleaner: Cleaner, raw: str) -> tuple[list[str], FloatArray]:
+def analyzed_page(cleaner: Cleaner, raw: str) -> tuple[list[str], chrome.PageAnalysis, FloatArray]:
+    """A page's block texts, what the rules make of them, and the model's feature rows."""
     prepared = cleaner.prepare(raw)
     page = chrome.analyze(prepared.texts, prepared.language)
-    return prepared.texts, page_features(page.features, page.classes, page.heuristic, page.stopwords)
+    return prepared.texts, page, page_features(page.features, page.classes, page.heuristic, page.stopwords)
+
+
+def page_rows(cleaner: Cleaner, raw: str) -> tuple[list[str], FloatArray]:
+    texts, _, rows = analyzed_page(cleaner, raw)
+    return texts, rows
 
 
 def example_from_pair(cleaner: Cleaner, name: str, raw: str, clean: str) -> Example:

@@ -35,7 +35,6 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from boilerplate import DEVDATA, Score, in_split, pages  # noqa: E402
 
-from cleaner import chrome  # noqa: E402
 from cleaner.chrome.context import resolve  # noqa: E402
 from cleaner.chrome.model import (  # noqa: E402
     HEADINGS,
@@ -44,12 +43,11 @@ from cleaner.chrome.model import (  # noqa: E402
     LineModel,
     decide,
     defers,
-    page_features,
     train,
 )
 from cleaner.config import MODE_SETTINGS, Mode  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
-from cleaner.train import Example, label_against_clean, label_with_snippets, stack  # noqa: E402
+from cleaner.train import Example, analyzed_page, label_against_clean, label_with_snippets, stack  # noqa: E402
 
 OUT = REPO / "cleaner" / "data" / "line_model.json"
 SNIPPET_WEIGHT = 4.0  # a few labels per page, but the ones the benchmark is about
@@ -85,10 +83,8 @@ class DevPage:
 def _page(job: tuple[str, str, str]) -> DevPage:
     collection, folder, source = job
     page_dir = Path(folder)
-    prepared = Cleaner(input_format="text").prepare((page_dir / f"page.{source}.txt").read_text("utf-8"))
-    texts = prepared.texts
-    page = chrome.analyze(texts, prepared.language)
-    rows = page_features(page.features, page.classes, page.heuristic, page.stopwords)
+    texts, page, rows = analyzed_page(Cleaner(input_format="text"),
+                                      (page_dir / f"page.{source}.txt").read_text("utf-8"))
     verdicts = {mode.value: resolve(page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
                 for mode in Mode}
     rules = {mode: [v.keep for v in found] for mode, found in verdicts.items()}
