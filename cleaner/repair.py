@@ -203,6 +203,11 @@ PAIR_OF_WORDS_ZIPF = 4.0
 SHORT_WORD_ZIPF = 5.0
 #: both readings are real words ("tea spoon" / "teaspoon", "bookshelf" / "book shelf")
 TWO_WORDS_EXTRA_MARGIN = 1.5
+#: more again when the second word is "or" or "and" after a word: a verb or a noun
+#: coordinated with the next one ("compress or decompress", "act or omission") is
+#: everyday English, and a stray space right before an agent noun's "or" is rare damage
+COORDINATION_EXTRA_MARGIN = 1.0
+_COORDINATORS = frozenset({"or", "and"})
 
 
 @dataclass(frozen=True)
@@ -871,6 +876,9 @@ class Repairer:
                     - model.transition(prev, left.lower) - model.transition(left.lower, right.lower))
         if self._real_word(model, left.lower) and self._real_word(model, right.lower):
             gain -= TWO_WORDS_EXTRA_MARGIN  # "tea spoon", "time line": both readings are English
+        if right.lower in _COORDINATORS and model.lexicon.language == "en" \
+                and model.common_zipf(left.lower) >= KNOWN_WORD_ZIPF:
+            gain -= COORDINATION_EXTRA_MARGIN
         # The page spelling a rare word whole elsewhere is evidence; for a common word
         # ("soon", "into") it says nothing.
         if z_merged < PAGE_EVIDENCE_MAX_ZIPF and self._written_whole(merged) > 0:
