@@ -81,14 +81,20 @@ class Score:
     pages: int = 0
 
     def add_readability(self, output: str, gold: str) -> None:
-        out, ref = tokens(output), tokens(gold)
+        self.add_readability_tokens(tokens(output), tokens(gold))
+
+    def add_readability_tokens(self, out: Counter[str], ref: Counter[str]) -> None:
+        """``add_readability`` for texts already counted by ``tokens``."""
         overlap = sum((out & ref).values())
         if out:
             self.bow_precisions.append(overlap / sum(out.values()))
         self.bow_recalls.append(overlap / sum(ref.values()) if ref else 1.0)
 
     def add_snippets(self, output: str, snippets: dict[str, list[str]]) -> None:
-        text = squash(output)
+        self.add_snippets_squashed(squash(output), snippets)
+
+    def add_snippets_squashed(self, text: str, snippets: dict[str, list[str]]) -> None:
+        """``add_snippets`` for an output already ``squash``ed."""
         for snippet in snippets.get("with", []):
             if squash(snippet) in text:
                 self.tp += 1

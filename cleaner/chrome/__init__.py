@@ -153,7 +153,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     for probability, by_rules, rule, block in zip(probabilities, rules, page.reasons, page.features,
                                                   strict=True):
         score = float(probability)
-        if model.defers(by_rules, rule, block):
+        if model.defers(by_rules, rule, block, mode.value):
             verdicts.append(Verdict(by_rules.keep, by_rules.reason, score))
         elif model.keeps(score, by_rules.keep, mode.value):
             verdicts.append(Verdict(True, by_rules.reason if by_rules.keep else "content:model", score))

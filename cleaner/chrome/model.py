@@ -214,9 +214,9 @@ class LineModel:
     #: per mode, how far past the threshold the model must be to overrule the rules and
     #: the context pass; 0 (the default) lets the model alone decide
     margins: dict[str, float] = field(default_factory=dict)
-    #: kinds of verdict left to the rules (NAMED_CHROME, HEADINGS); none by default: a
-    #: model trained on a user's own pages decides every block
-    defers_to: frozenset[str] = frozenset()
+    #: per mode, the kinds of verdict left to the rules (NAMED_CHROME, HEADINGS); none by
+    #: default: a model trained on a user's own pages decides every block
+    defers_to: dict[str, frozenset[str]] = field(default_factory=dict)
     feature_names: tuple[str, ...] = FEATURE_NAMES
 
     def predict(self, rows: FloatArray) -> FloatArray:
@@ -230,12 +230,12 @@ class LineModel:
         """Whether a block stays in ``mode`` (``decide``)."""
         return decide(probability, rules_keep, self.thresholds[mode], self.margins.get(mode, 0.0))
 
-    def defers(self, verdict: Verdict, rule: str | None, block: BlockFeatures) -> bool:
-        """Whether this model leaves the rules' verdict on a block alone (``defers_to``)."""
-        return defers(self.defers_to, verdict, rule, block)
+    def defers(self, verdict: Verdict, rule: str | None, block: BlockFeatures, mode: str) -> bool:
+        """Whether this model leaves the rules' verdict on a block alone in ``mode`` (``defers_to``)."""
+        return defers(self.defers_to.get(mode, frozenset()), verdict, rule, block)
 
     def with_decisions(self, thresholds: dict[str, float], margins: dict[str, float],
-                       defers_to: frozenset[str]) -> LineModel:
+                       defers_to: dict[str, frozenset[str]]) -> LineModel:
         return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
                          self.output_bias, thresholds, margins, defers_to)
 
@@ -246,7 +246,8 @@ class LineModel:
             "mean": _rounded(self.mean), "scale": _rounded(self.scale),
             "hidden_weights": _rounded(self.hidden_weights), "hidden_bias": _rounded(self.hidden_bias),
             "output_weights": _rounded(self.output_weights), "output_bias": round(self.output_bias, 6),
-            "thresholds": self.thresholds, "margins": self.margins, "defers_to": sorted(self.defers_to),
+            "thresholds": self.thresholds, "margins": self.margins,
+            "defers_to": {mode: sorted(kinds) for mode, kinds in self.defers_to.items()},
         }
         return json.dumps(payload, separators=(",", ":"))
 
@@ -264,7 +265,7 @@ class LineModel:
             np.asarray(payload["output_weights"], dtype=np.float64), float(payload["output_bias"]),
             {k: float(v) for k, v in payload["thresholds"].items()},
             {k: float(v) for k, v in payload.get("margins", {}).items()},
-            frozenset(str(kind) for kind in payload.get("defers_to", ())),
+            _deferrals(payload.get("defers_to", {})),
         )
         model._check()
         return model
@@ -279,10 +280,22 @@ class LineModel:
         missing = {mode.value for mode in Mode} - set(self.thresholds)
         if missing:
             raise ValueError(f"no threshold for the mode(s) {', '.join(sorted(missing))}")
+        unknown = set().union(*self.defers_to.values()) - {NAMED_CHROME, HEADINGS}
+        if unknown:
+            raise ValueError(f"it defers to unknown kinds of verdict: {', '.join(sorted(unknown))}")
 
     @classmethod
     def load(cls, path: str | Path) -> LineModel:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def _deferrals(value: Any) -> dict[str, frozenset[str]]:
+    """``defers_to`` as written: per mode, or (the first files of this format) one list
+    for every mode."""
+    if isinstance(value, dict):
+        return {str(mode): frozenset(str(kind) for kind in kinds) for mode, kinds in value.items()}
+    kinds = frozenset(str(kind) for kind in value)
+    return {mode.value: kinds for mode in Mode} if kinds else {}
 
 
 #: ``Cleaner(model=BUILTIN)``: the classifier shipped in the package, trained on the dev
