@@ -195,7 +195,8 @@ def test_the_builtin_model_ships_small_and_is_chosen_by_name(tmp_path: Path) -> 
     # Damage that would only show at the first page is refused when the file is read.
     damage = (({"thresholds": {"balanced": 0.5}}, b"no threshold for the mode(s) precision, recall"),
               ({"hidden_bias": [0.0]}, b"its weights do not fit together"),
-              ({"defers_to": {"balanced": ["menus"]}}, b"defers to unknown kinds of verdict: menus"))
+              ({"defers_to": {"balanced": ["menus"]}}, b"defers to unknown kinds of verdict: menus"),
+              ({"defers_to": "headings"}, b"defers_to holds something other than lists of names"))
     for change, message in damage:
         broken = {**json.loads(shipped.read_text(encoding="utf-8")), **change}
         (tmp_path / "broken.json").write_text(json.dumps(broken), encoding="utf-8")

@@ -292,10 +292,15 @@ class LineModel:
 def _deferrals(value: Any) -> dict[str, frozenset[str]]:
     """``defers_to`` as written: per mode, or (the first files of this format) one list
     for every mode."""
+    def kinds(listed: Any) -> frozenset[str]:
+        if not isinstance(listed, list) or not all(isinstance(kind, str) for kind in listed):
+            raise ValueError("defers_to holds something other than lists of names")
+        return frozenset(listed)
+
     if isinstance(value, dict):
-        return {str(mode): frozenset(str(kind) for kind in kinds) for mode, kinds in value.items()}
-    kinds = frozenset(str(kind) for kind in value)
-    return {mode.value: kinds for mode in Mode} if kinds else {}
+        return {str(mode): kinds(listed) for mode, listed in value.items()}
+    everywhere = kinds(value)
+    return {mode.value: everywhere for mode in Mode} if everywhere else {}
 
 
 #: ``Cleaner(model=BUILTIN)``: the classifier shipped in the package, trained on the dev
