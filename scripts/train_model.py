@@ -10,9 +10,10 @@ validation by a stable hash of their name (``bench/boilerplate.py``'s split): on
 training pages are seen here.
 
 How each mode turns scores into decisions (a threshold, the margin by which the model
-must pass it to overrule the rules, and what it leaves to them) is chosen on out-of-fold scores: the training
-pages are cut into folds by a hash of their name, each fold is scored by a model
-trained on the others, and the decisions are scored with the benchmark's own measures.
+must pass it to overrule the rules, and what it leaves to them) is chosen on out-of-fold
+scores: the training pages are cut into folds by a hash of their name, each fold is
+scored by a model trained on the others, and the decisions are scored with the
+benchmark's own measures.
 Then one model is trained on all training pages. Seeded: the same data gives the same
 file.
 
