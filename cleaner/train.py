@@ -41,10 +41,30 @@ class Example:
     labels: list[int | None]
 
 
+#: a block this long found inside a line of the clean text is held by it
+HELD_INSIDE_MIN_CHARS = 40
+
+
+class _CleanLines:
+    """A clean text's lines, to ask whether it holds a block (squashed)."""
+
+    def __init__(self, clean: str) -> None:
+        squashed = [squash(line) for line in clean.splitlines() if line.strip()]
+        self.lines = set(squashed)
+        self.whole = " ".join(squashed)
+
+    def holds(self, block: str) -> bool:
+        """As a line of its own, or inside one when long enough to say so."""
+        return block in self.lines or (len(block) >= HELD_INSIDE_MIN_CHARS and block in self.whole)
+
+    def holds_as_words(self, block: str) -> bool:
+        """Anywhere, as whole words."""
+        return f" {block} " in f" {self.whole} "
+
+
 def label_against_clean(texts: list[str], clean: str) -> list[int | None]:
     """1 for blocks the clean text keeps, 0 for blocks it drops, None when unsure."""
-    lines = {squash(line) for line in clean.splitlines() if line.strip()}
-    whole = " ".join(squash(line) for line in clean.splitlines() if line.strip())
+    held = _CleanLines(clean)
     vocabulary = Counter(t.lower() for t in _TOKEN_RE.findall(clean))
     labels: list[int | None] = []
     for text in texts:
@@ -52,16 +72,35 @@ def label_against_clean(texts: list[str], clean: str) -> list[int | None]:
         tokens = [t.lower() for t in _TOKEN_RE.findall(block)]
         if not tokens:
             labels.append(None)
-        elif block in lines or (len(block) >= 40 and block in whole):
+        elif held.holds(block):
             labels.append(1)
         else:
             share = sum(1 for t in tokens if t in vocabulary) / len(tokens)
-            if share <= 0.3 or (len(tokens) < 8 and f" {block} " not in f" {whole} "):
+            if share <= 0.3 or (len(tokens) < 8 and not held.holds_as_words(block)):
                 labels.append(0)
             elif share >= 0.9 and len(tokens) >= 8:
                 labels.append(1)
             else:
                 labels.append(None)
+    return labels
+
+
+def label_as_extracted(texts: list[str], extracted: str) -> list[int | None]:
+    """An extractor's choice as labels: 1 for a block its output holds (``_CleanLines``),
+    0 for one it leaves out; None for a short block it holds only inside other text,
+    which says nothing."""
+    held = _CleanLines(extracted)
+    labels: list[int | None] = []
+    for text in texts:
+        block = squash(text)
+        if not block:
+            labels.append(None)
+        elif held.holds(block):
+            labels.append(1)
+        elif len(block) < 15 and held.holds_as_words(block):
+            labels.append(None)
+        else:
+            labels.append(0)
     return labels
 
 

@@ -54,7 +54,14 @@ from cleaner.chrome.model import (  # noqa: E402
 )
 from cleaner.config import MODE_SETTINGS, Mode  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
-from cleaner.train import Example, analyzed_page, label_against_clean, label_with_snippets, squash, stack  # noqa: E402
+from cleaner.train import (  # noqa: E402
+    Example,
+    analyzed_page,
+    label_against_clean,
+    label_as_extracted,
+    label_with_snippets,
+    stack,
+)
 
 OUT = REPO / "cleaner" / "data" / "line_model.json"
 SNIPPET_WEIGHT = 4.0  # a few labels per page, but the ones the benchmark is about
@@ -140,27 +147,6 @@ def _page(collection: str, page_dir: Path, source: str, extracted: str | None) -
     return DevPage(collection, page_dir.name, example, rules, firm, truth, silver, block_tokens,
                    tokens(str(truth)) if counted else Counter(),
                    [] if counted else [bench_squash(text) for text in texts])
-
-
-def label_as_extracted(texts: list[str], extracted: str) -> list[int | None]:
-    """1 for a block the extraction holds as a line of its own (or, when long, inside
-    one), 0 for one it leaves out; None for a short block it holds only inside other
-    text, which says nothing."""
-    lines = [squash(line) for line in extracted.splitlines() if line.strip()]
-    whole = f" {' '.join(lines)} "
-    held = set(lines)
-    labels: list[int | None] = []
-    for text in texts:
-        block = squash(text)
-        if not block:
-            labels.append(None)
-        elif block in held or (len(block) >= 40 and block in whole):
-            labels.append(1)
-        elif len(block) < 15 and f" {block} " in whole:
-            labels.append(None)
-        else:
-            labels.append(0)
-    return labels
 
 
 def _extract(page_dir: Path) -> str:

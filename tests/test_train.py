@@ -117,6 +117,18 @@ def _constant_model(logit: float, defers_to: frozenset[str] = frozenset({NAMED_C
                       else precision_defers_to for m in Mode})
 
 
+def test_an_extractors_choice_labels_the_blocks_it_holds_and_leaves_out() -> None:
+    from cleaner.train import label_as_extracted
+
+    extracted = ("The harbour ferry will cost a tenth more from April, the council decided on Monday.\n"
+                 "Boats will leave every forty minutes instead of every half hour.")
+    texts = ["Home", "The harbour ferry will cost a tenth more from April, the council decided on Monday.",
+             "Boats will leave every forty minutes instead", "Subscribe to our newsletter", "  ", "April"]
+    # A line it holds; a long piece of one; chrome it left out; nothing; a short word
+    # it holds only inside a sentence, which says nothing either way.
+    assert label_as_extracted(texts, extracted) == [0, 1, 1, 0, None, None]
+
+
 def test_the_rules_stand_unless_the_model_is_sure_beyond_its_margin() -> None:
     assert decide(0.65, True, 0.5, 0.2) and not decide(0.65, False, 0.5, 0.2)  # inside the margin
     assert decide(0.71, False, 0.5, 0.2) and not decide(0.29, True, 0.5, 0.2)  # beyond it

@@ -271,7 +271,8 @@ class LineModel:
         return model
 
     def _check(self) -> None:
-        """Refuse at load what would fail at the first page: wrong shapes, a mode without a threshold."""
+        """Refuse at load what would fail at the first page, or mean nothing: wrong shapes,
+        a mode without a threshold, a deferral to no known kind of verdict."""
         width, hidden = len(FEATURE_NAMES), len(self.hidden_bias)
         shapes = (self.mean.shape, self.scale.shape, self.hidden_weights.shape, self.hidden_bias.shape,
                   self.output_weights.shape)
