@@ -123,7 +123,7 @@ def test_an_extractors_choice_labels_the_blocks_it_holds_and_leaves_out() -> Non
     extracted = ("The harbour ferry will cost a tenth more from April, the council decided on Monday.\n"
                  "Boats will leave every forty minutes instead of every half hour.")
     texts = ["Home", "The harbour ferry will cost a tenth more from April, the council decided on Monday.",
-             "Boats will leave every forty minutes instead", "Subscribe to our newsletter", "  ", "April"]
+             "Boats will leave every forty minutes instead", "Subscribe to our newsletter", "  ", "ferry"]
     # A line it holds; a long piece of one; chrome it left out; nothing; a short word
     # it holds only inside a sentence, which says nothing either way.
     assert label_as_extracted(texts, extracted) == [0, 1, 1, 0, None, None]
