@@ -188,6 +188,32 @@ def test_a_lead_split_from_its_article_by_a_photo_stays_but_a_distant_island_goe
     assert _TEASER not in kept
 
 
+_OFFER = ["Read on with Estuary Plus", "Digital subscription", "Annual plan", "99.00 EUR",
+          "in the first year", "then 122.40 EUR a year", "Save almost 20%", "Daily news and market data",
+          "Monthly plan", "Trial month", "1.00 EUR", "Cancel at any time", "Already a subscriber? Log in"]
+
+
+@pytest.mark.parametrize("mode", ["precision", "balanced", "recall"])
+def test_an_article_head_parted_from_its_body_by_a_paywall_offer_stays(mode: str) -> None:
+    head = ["Curlews return to the estuary in record numbers", "By Jane Roe", "12.03.2024 18:27", _LEAD]
+    page = _page("Home", "News", "Log in", *head, *_OFFER, *_BODY, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page, mode=mode)
+    assert _LEAD in kept and head[0] in kept
+    assert _BODY[0] in kept and _BODY[-1] in kept
+    assert "Annual plan" not in kept
+
+
+def test_a_teaser_before_an_offer_box_is_not_taken_for_the_article_head() -> None:
+    # No byline or dateline: a headline and a paragraph ahead of the box are a teaser.
+    teaser = ["Swallows arrive early on the moor", _TEASER]
+    page = _page("Home", "News", *teaser, *_OFFER, *_BODY, "Privacy Policy", "Terms", "Contact")
+    assert _TEASER not in clean(page)
+    # Prose inside the box (another story) parts the two as well.
+    head = ["Curlews return to the estuary in record numbers", "By Jane Roe", "12.03.2024 18:27", _LEAD]
+    page = _page("Home", "News", *head, *_OFFER, _TEASER, *_OFFER, *_BODY, "Privacy Policy", "Terms")
+    assert _LEAD not in clean(page)
+
+
 def test_first_rule_skips_only_rules_that_could_not_match() -> None:
     """Word limits and trigger keys are speed-ups: every rule asked in order agrees."""
     from cleaner.chrome import RULES

@@ -43,6 +43,10 @@ class Thresholds:
     #: clusters after an announced one, each smaller than this share of the article's
     #: prose, are announced too
     announced_chain_share: float = 0.5
+    #: an article head (headline, byline or dateline, lead) stays with the article's
+    #: body across at most this many blocks without prose: a paywall's offer, a
+    #: gallery, an ad box
+    head_box_gap: int = 40
 
 
 THRESHOLDS = Thresholds()
@@ -356,6 +360,23 @@ def _keep_whole_lists(features: list[BlockFeatures], classes: list[BlockClass],
         i = run_end + 1
 
 
+def _is_article_head(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int],
+                     body_start: int, t: Thresholds) -> bool:
+    """Whether ``cluster``, kept text right before the article's body that starts at
+    ``body_start``, is the article's head set apart from it by a box without prose:
+    it opens with a headline, names an author or a date, and has a lead paragraph; and
+    nothing between it and the body reads as prose."""
+    first = cluster[0]
+    return (
+        body_start - cluster[-1] - 1 <= t.head_box_gap
+        and classes[first] is not BlockClass.GOOD
+        and _is_headline(features[first])
+        and any(_is_article_metadata(features[i]) for i in cluster)
+        and any(classes[i] is BlockClass.GOOD for i in cluster)
+        and all(classes[i] is not BlockClass.GOOD for i in range(cluster[-1] + 1, body_start))
+    )
+
+
 def _keep_main_clusters(
     features: list[BlockFeatures],
     classes: list[BlockClass],
@@ -416,7 +437,12 @@ def _keep_main_clusters(
     # cluster right before the next one on the way to the article belongs to it.
     leads = set()
     for index in range(main_index - 1, -1, -1):
-        if clusters[index + 1][0] - clusters[index][-1] - 1 > settings.lead_gap or announced[index + 1]:
+        if announced[index + 1]:
+            break
+        if clusters[index + 1][0] - clusters[index][-1] - 1 > settings.lead_gap:
+            if index == main_index - 1 and _is_article_head(features, classes, clusters[index],
+                                                            clusters[index + 1][0], t):
+                leads.add(index)
             break
         if weights[index] > 0:
             leads.add(index)
