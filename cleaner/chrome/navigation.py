@@ -137,6 +137,15 @@ CAPTION_CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"|(?:bild|foto|photo|image|picture)s? via\W*$"),
     max_words=45)
 
+# A figure's caption, numbered as a report or a tutorial numbers them ("Figure 3: ...",
+# "Abb. 2: ...", "Abbildung: ..."): text about an image that extractors leave out with
+# the image. A table's caption is not one: the table is text and stays.
+FIGURE_CAPTION = PatternRule("chrome:caption", raw_pattern(
+    r"^(?:figure|fig\.|abbildung|abb\.|schaubild|grafik|graphique|figura|figur|afbeelding|kuva|rycina|"
+    r"ryc\.)\s*\d{1,3}[a-z]?\s*[:.–—]\s*\S"
+    r"|^(?:figure|abbildung|abb\.|schaubild|figura)\s*:\s*\S"),
+    max_words=80)
+
 _AGENCY_CREDIT_RE = re.compile(
     rf"^\W*[^\W\d_]{{2,4}}\s?/\s?(?:{_AGENCIES})\W*$")
 
@@ -223,5 +232,6 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
 ]), max_words=50)
 
-RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, POST_META,
+RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
+         POST_META,
          POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post)
