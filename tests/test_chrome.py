@@ -214,6 +214,14 @@ def test_a_teaser_before_an_offer_box_is_not_taken_for_the_article_head() -> Non
     assert _LEAD not in clean(page)
 
 
+def test_trigger_keys_of_a_word_ended_by_a_lookahead_and_of_a_word_that_runs_on() -> None:
+    from cleaner.chrome.rules import trigger_keys
+
+    assert trigger_keys(r"don(?!['’])") == {"don"}
+    assert trigger_keys(r"do(?!x)n") is None  # the word goes on after the lookahead
+    assert trigger_keys(r"fig\.\s*\d") == {"fig"}
+
+
 def test_first_rule_skips_only_rules_that_could_not_match() -> None:
     """Word limits and trigger keys are speed-ups: every rule asked in order agrees."""
     from cleaner.chrome import RULES

@@ -18,7 +18,8 @@ DONATION = PatternRule("chrome:donation", any_of([
     r"faire un don", r"faites un don", r"soutenez(?:-nous| notre)", r"haz una donación", r"dona ahora",
     r"apóyanos",
 ]), max_words=40, in_sentences=addresses_reader,
-    weak=any_of([r"donations?", r"donate", r"spenden?", r"don", r"donar", r"donativo"]))
+    # French "don", not the English "don't" of "Don't miss"
+    weak=any_of([r"donations?", r"donate", r"spenden?", r"don(?!['’])", r"donar", r"donativo"]))
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",

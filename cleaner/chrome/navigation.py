@@ -66,6 +66,8 @@ RELATED_PHRASES = (
 RELATED_LABELS = (
     r"weitere informationen", r"more information", r"further information", r"plus d'informations",
     r"más información", r"ulteriori informazioni", r"mais informações",
+    r"don't miss", r"don’t miss", r"more stories", r"more news", r"nicht verpassen",
+    r"à ne pas manquer", r"no te pierdas",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",

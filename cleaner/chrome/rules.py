@@ -21,6 +21,8 @@ RuleFunction = Callable[[BlockFeatures], "str | None"]
 
 KEY_LENGTH = 4
 _LITERAL_RE = re.compile(r"[^\W\d_]+")
+#: a lookahead that ends a phrase matches nothing itself: the word before it is whole
+_FINAL_LOOKAHEAD_RE = re.compile(r"\(\?[!=][^()]*\)")
 
 
 def word_key(word: str) -> str:
@@ -92,7 +94,8 @@ def trigger_keys(phrase: str) -> frozenset[str] | None:
     elif after[:2] in (" ?", "-?"):
         following = _LITERAL_RE.match(after[2:])
         variants.add(literal + (following.group() if following else ""))
-    elif len(literal) < KEY_LENGTH and after and after[0] not in " -'’\\)|$":
+    elif (len(literal) < KEY_LENGTH and after and after[0] not in " -'’\\)|$"
+          and not _FINAL_LOOKAHEAD_RE.fullmatch(after)):
         return None  # a short literal glued to more pattern: the word is longer than we know
     return frozenset(word_key(v) for v in variants if v)
 
