@@ -188,9 +188,10 @@ def test_a_lead_split_from_its_article_by_a_photo_stays_but_a_distant_island_goe
     assert _TEASER not in kept
 
 
-_OFFER = ["Read on with Estuary Plus", "Digital subscription", "Annual plan", "99.00 EUR",
-          "in the first year", "then 122.40 EUR a year", "Save almost 20%", "Daily news and market data",
-          "Monthly plan", "Trial month", "1.00 EUR", "Cancel at any time", "Already a subscriber? Log in"]
+_OFFER = ["Keep reading with Harbour Pass", "Harbour Pass Digital", "Twelve months", "£48",
+          "billed once", "then £6 a month", "Best value", "Every story, every morning",
+          "Four weeks", "£1", "for the first four weeks", "Stop whenever you like",
+          "Already a subscriber? Log in"]
 
 
 @pytest.mark.parametrize("mode", ["precision", "balanced", "recall"])
