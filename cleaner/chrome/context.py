@@ -436,6 +436,8 @@ def _keep_main_clusters(
     main_index = weights.index(main)
     # The article's lead, split from its body by a photo, its caption and credit: a
     # cluster right before the next one on the way to the article belongs to it.
+    # Further off, across a box without prose (a paywall's offer), only the article's
+    # own head right before the body does.
     leads = set()
     for index in range(main_index - 1, -1, -1):
         if announced[index + 1]:
