@@ -235,5 +235,4 @@ EMBED = PatternRule("chrome:embed", any_of([
 ]), max_words=50)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
-         POST_META,
-         POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post)
+         POST_META, POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post)
