@@ -97,10 +97,12 @@ class Cleaner:
 
     @property
     def _recovers(self) -> bool:
-        """Recall mode puts back what an HTML extractor missed; the other modes keep to
-        its choice (on the dev pages, recovery raised the recall of snippets by 2.5
-        points and cost the balanced mode more precision than it gained)."""
-        return self.config.chrome and self.config.mode is Mode.RECALL
+        """Recall and balanced mode put back what an HTML extractor missed (balanced mode
+        only within and before the extraction, ``html.Recovery``); precision mode keeps
+        to its choice. On the training pages, balanced recovery raised snippet recall
+        from 0.941 to 0.967 at a cost of 0.002 in precision, and left readability F1 as
+        it was; past the extraction's end it added biographies and teasers."""
+        return self.config.chrome and self.config.mode in (Mode.RECALL, Mode.BALANCED)
 
     def _recover(self, page: html.HtmlText) -> tuple[str, set[int]]:
         """The extraction, with the blocks it dropped that the text pipeline keeps on the
@@ -109,7 +111,8 @@ class Cleaner:
         if not self._recovers:
             return page.extracted, set()
         page_blocks = page.page.split("\n")  # the rendering writes one block per line
-        recovery = html.Recovery(page.extracted.split("\n"), page_blocks)
+        recovery = html.Recovery(page.extracted.split("\n"), page_blocks,
+                                 past_end=config.mode is Mode.RECALL)
         if not recovery.candidates:
             return page.extracted, set()
         lo = max(0, min(recovery.candidates) - html.RECOVER_CONTEXT)

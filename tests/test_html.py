@@ -83,10 +83,51 @@ def test_recall_mode_recovers_what_the_extractor_missed(monkeypatch: pytest.Monk
     reasons = {b.text: v.reason for b, v in zip(result.blocks, result.verdicts, strict=True)}
     assert reasons[ARTICLE[2]] == "content:recovered"
     assert reasons[ARTICLE[1]] == "content:extracted"
-    # The other modes keep to what the extractor chose.
-    for mode in ("balanced", "precision"):
-        kept = Cleaner(input_format="html", mode=mode).clean(stand_in)
-        assert ARTICLE[2] not in kept and ARTICLE[1] in kept
+    # Balanced mode puts the paragraph back too; precision mode keeps to the extractor.
+    assert Cleaner(input_format="html", mode="balanced").clean(stand_in).rstrip("\n").split("\n\n") == ARTICLE
+    kept = Cleaner(input_format="html", mode="precision").clean(stand_in)
+    assert ARTICLE[2] not in kept and ARTICLE[1] in kept
+
+
+BIO = ("Jane Roe has covered the harbour and the coast for the Gazette since 2009, and before that "
+       "wrote about farming for a weekly paper in the valley.")
+
+
+def test_balanced_mode_recovers_the_lead_but_nothing_past_the_extractions_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The extractor missed the lead above the body, and left out the author's biography
+    # below it: prose both, but only an article's lead lies before its body.
+    extracted = [ARTICLE[0], ARTICLE[2], ARTICLE[3]]
+    page = [*MENU, *ARTICLE, BIO, *FOOTER]
+    monkeypatch.setattr(html, "read_html", lambda markup, mode, whole_page=False: _page(extracted, page))
+    stand_in = "<html><body>stand-in</body></html>"
+    balanced = Cleaner(input_format="html", mode="balanced").clean_document(stand_in)
+    reasons = {b.text: v.reason for b, v in zip(balanced.blocks, balanced.verdicts, strict=True)}
+    assert reasons[ARTICLE[1]] == "content:recovered"
+    assert BIO not in balanced.text
+    assert BIO in Cleaner(input_format="html", mode="recall").clean(stand_in)
+
+
+def test_recovery_sees_past_invisible_characters_the_extractor_dropped() -> None:
+    # The page hyphenates softly; the extraction has the same paragraph without the
+    # soft hyphens, and it must not come back as a second copy.
+    softened = ARTICLE[1].replace("concrete", "con\u00adcrete").replace("railing", "rail\u00ading")
+    page = [*MENU, ARTICLE[0], softened, *ARTICLE[2:]]
+    recovery = Recovery(ARTICLE, page)
+    assert recovery.candidates == {}
+    assert recovery.held[page.index(softened)] == 1
+
+
+def test_rendering_leaves_out_what_the_page_hides() -> None:
+    markup = (
+        "<html><body><p>The formula <span style='display: none'><math><semantics><mi>x</mi>"
+        "<annotation encoding='application/x-tex'>{\\displaystyle x}</annotation></semantics></math>"
+        "</span>holds.</p>"
+        "<div hidden>A collapsed menu</div><div style='visibility:hidden'>Hidden label</div>"
+        "<p>Shown <span style='DISPLAY:NONE'>not shown</span>text</p></body></html>"
+    )
+    rendered = render_page(_parse(markup))
+    assert rendered.split("\n") == ["The formula holds.", "Shown text"]
 
 
 def test_a_page_the_extractor_finds_nothing_in_is_cleaned_as_text(monkeypatch: pytest.MonkeyPatch) -> None:

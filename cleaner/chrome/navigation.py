@@ -93,6 +93,26 @@ READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"\s*[:：–—]\s*[^\W\d_]"),
     max_words=40)
 
+_TEASER_RE = re.compile(
+    r"(?:…|\.{3}|\[(?:…|\.{3})\])\s*(?:(?:read|continue|keep) (?:more|reading)|read the rest|more|"
+    r"weiterlesen|mehr(?: lesen| erfahren)?|lire (?:la suite|plus)|en savoir plus|leer más|seguir leyendo|"
+    r"ver más|leggi (?:tutto|di più)|continua a leggere|czytaj (?:dalej|więcej)|lees meer|ler mais)"
+    r"(?:\W+(?:read more|more|mehr|weiterlesen))*[\s.:»›→•>|)\]-]*(?:[\w-]+(?:\.[\w-]+)+)?[\s.»›→•>-]*$")
+TEASER_MAX_WORDS = 80
+
+
+def teaser(features: BlockFeatures) -> str | None:
+    """A teaser card: another article's opening, cut short with an ellipsis and a link
+    to the rest ("... sights, sounds,… Read more", "Auskunft über vergangenes Wetter…
+    mehr"). An article's own sentence never ends in such a link (a quotation mark after
+    it makes it speech: "Something... more."); the link label alone, with no text cut
+    before it, is left to RELATED and NAV."""
+    text = features.text
+    if features.words <= TEASER_MAX_WORDS and ("…" in text or "..." in text) \
+            and _TEASER_RE.search(features.lower):
+        return "chrome:teaser"
+    return None
+
 COMMENTS = PatternRule("chrome:comments", any_of([
     r"leave a (?:reply|comment)", r"post (?:a )?comment", r"add a comment",
     r"cancel reply", r"your e-?mail address will not be published", r"required fields are marked",
@@ -235,4 +255,4 @@ EMBED = PatternRule("chrome:embed", any_of([
 ]), max_words=50)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
-         POST_META, POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post)
+         POST_META, POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post, teaser)
