@@ -1,8 +1,9 @@
 """Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop.
 
-Phrases are English, German, French and Spanish. Strong phrases (what only a call to
-action says) count in blocks up to a sentence or two; bare topic words count only in
-labels and buttons, so article sentences about these topics stay.
+Phrases are English, German, French, Spanish, Portuguese, Italian and Dutch. Strong
+phrases (what only a call to action says) count in blocks up to a sentence or two; bare
+topic words count only in labels and buttons, so article sentences about these topics
+stay.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ DONATION = PatternRule("chrome:donation", any_of([
     r"patreon", r"jetzt spenden", r"spenden sie", r"unterstützen sie (?:uns|unsere arbeit)",
     r"ihr beitrag hilft", r"unterstützen sie (?:unseren|unabhängigen) journalismus",
     r"faire un don", r"faites un don", r"soutenez(?:-nous| notre)", r"haz una donación", r"dona ahora",
-    r"apóyanos",
+    r"apóyanos", r"faça uma doação", r"doe agora", r"apoie (?:o nosso|nosso|o) jornalismo",
+    r"fai una donazione", r"dona ora", r"sostienici", r"sostieni (?:il nostro|la nostra|l'informazione)",
+    r"doneer nu", r"steun (?:ons|onze journalistiek)",
 ]), max_words=40, in_sentences=addresses_reader,
     # French "don", not the English "don't" of "Don't miss"
-    weak=any_of([r"donations?", r"donate", r"spenden?", r"don(?!['’])", r"donar", r"donativo"]))
+    # not Portuguese "doe" nor Italian "dona": "John Doe", "Dona Maria"
+    weak=any_of([r"donations?", r"donate", r"spenden?", r"don(?!['’])", r"donar", r"donativo", r"doar",
+                 r"donazione", r"doneer", r"doneren"]))
 
 NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"(?:our|free|weekly|daily|morning|evening) newsletters?", r"newsletter abonnieren",
@@ -33,12 +38,17 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"join (?:our|the) (?:list|community)", r"(?:join|get) our (?:\w+ ){0,4}newsletters?",
     r"abonnieren sie", r"jetzt anmelden", r"inscrivez-vous",
     r"abonnez-vous", r"lettres? d'information", r"suscríbete", r"boletín",
+    r"assine (?:a |a nossa |nossa )?newsletter", r"inscreva-se", r"cadastre seu e-?mail",
+    r"iscriviti(?: alla(?: nostra)? newsletter)?", r"ricevi (?:la nostra|le nostre) (?:newsletter|notizie)",
+    r"meld je aan voor (?:onze|de) nieuwsbrief", r"schrijf je in", r"nieuwsbrief",
 ]), max_words=40, in_sentences=addresses_reader, weak=any_of([r"newsletters?", r"subscribe"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"subscribe (?:now|today)", r"already a subscriber", r"subscribers? only", r"premium content",
     r"unlimited (?:digital )?access", r"start your (?:free )?trial", r"jetzt abonnieren",
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
+    r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
+    r"riservato agli abbonati", r"al abonnee", r"word abonnee",
 ]), max_words=14, in_sentences=addresses_reader,
     weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
 
@@ -47,6 +57,9 @@ LOGIN = PatternRule("chrome:login", any_of([
     r"create an? (?:free )?account", r"forgot (?:your )?password", r"anmelden", r"abmelden",
     r"registrieren", r"mein konto", r"passwort vergessen", r"se connecter", r"connexion",
     r"mon compte", r"s'inscrire", r"iniciar sesión", r"mi cuenta", r"registrarse", r"entrar",
+    r"minha conta", r"cadastre-se", r"criar (?:uma )?conta", r"esqueceu (?:a |sua )?senha", r"fazer login",
+    r"accedi", r"registrati", r"il mio account", r"password dimenticata", r"crea (?:un )?account",
+    r"inloggen", r"uitloggen", r"registreren", r"mijn account", r"wachtwoord vergeten",
 ]), max_words=6)
 
 COOKIE = PatternRule("chrome:cookie", any_of([
@@ -56,13 +69,18 @@ COOKIE = PatternRule("chrome:cookie", any_of([
     r"we value your privacy", r"datenschutzeinstellungen", r"verwendet cookies", r"cookies akzeptieren",
     r"alle akzeptieren", r"nous utilisons des cookies", r"tout accepter", r"utilizamos cookies",
     r"aceptar (?:todo|todas|cookies)", r"política de cookies",
+    r"(?:utilizamos|usamos) cookies", r"(?:este|o nosso) site (?:utiliza|usa) cookies",
+    r"aceitar (?:todos|cookies)", r"utilizziamo (?:i )?cookie", r"questo sito (?:utilizza|usa) (?:i )?cookie",
+    r"accetta (?:tutti|i cookie)", r"rifiuta tutti", r"wij gebruiken cookies",
+    r"deze (?:web)?site gebruikt cookies", r"alle cookies accepteren", r"cookies accepteren",
+    r"accepteer (?:alle )?cookies",
 ]), max_words=60, in_sentences=addresses_reader,
     weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
 
 AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
     r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted", r"reklama",
-    r"pubblicità",
+    r"pubblicità", r"publicidade", r"advertentie", r"gesponsord",
 ]), max_words=6)
 
 SHOP = PatternRule("chrome:shop", any_of([

@@ -17,6 +17,7 @@ def _copyright_line(features: BlockFeatures) -> bool:
 COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
+    r"todos os direitos reservados", r"tutti i diritti riservati", r"alle rechten voorbehouden",
 ]), max_words=30, in_sentences=_copyright_line)
 
 _COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
@@ -35,6 +36,9 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"nutzungsbedingungen", r"barrierefreiheit", r"mentions légales", r"politique de confidentialité",
     r"cgu", r"conditions générales", r"nous contacter", r"aviso legal", r"política de privacidad",
     r"términos y condiciones", r"contacto", r"quiénes somos",
+    r"política de privacidade", r"termos de uso", r"fale conosco", r"quem somos", r"expediente",
+    r"informativa (?:sulla )?privacy", r"note legali", r"contatti", r"chi siamo", r"termini e condizioni",
+    r"privacyverklaring", r"algemene voorwaarden", r"over ons",
 ], whole_line=True), max_words=6)
 
 # Disclaimers of the site's footer: the same words on every page. (A licence line is left

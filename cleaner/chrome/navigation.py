@@ -22,6 +22,13 @@ NAV = PatternRule("chrome:nav", any_of([
     r"|artikelübersicht)",
     r"back to (?:overview|the list|list|blog|search results|news|glossary|all posts)",
     r"retour à la liste", r"volver al listado",
+    r"(?:ir|pular|saltar) para o conteúdo", r"menu principal", r"pesquisar", r"página inicial",
+    r"voltar ao topo", r"fechar", r"ver mais", r"carregar mais", r"mostrar mais", r"ver todos", r"próximo",
+    r"próxima",
+    r"(?:vai|salta) al contenuto", r"cerca", r"torna (?:su|all'inizio)", r"chiudi", r"stampa",
+    r"precedente", r"successivo", r"successiva", r"carica altri", r"mostra (?:di più|altro)", r"vedi tutti",
+    r"naar (?:de )?inhoud", r"zoeken", r"terug naar boven", r"sluiten", r"afdrukken", r"vorige", r"volgende",
+    r"meer laden", r"toon meer", r"bekijk alles",
     r"(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente)",
 ], whole_line=True), max_words=5)
 
@@ -30,6 +37,9 @@ SHARE = PatternRule("chrome:share", any_of([
     r"linkedin", r"whatsapp", r"reddit", r"tumblr", r"instagram", r"youtube", r"telegram", r"xing",
     r"e-?mail(?: this)?", r"flipboard", r"pocket", r"teilen", r"partager", r"compartir", r"copy link",
     r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
+    # the imperative only: "compartilhar", "condividere", "delen" also name sharing, or parts
+    r"compartilhe", r"copiar link", r"siga-nos", r"condividi", r"copia (?:il )?link", r"seguici",
+    r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -60,6 +70,11 @@ RELATED_PHRASES = (
     r"temas relacionados", r"vous aimerez aussi", r"mehr themen", r"weitere themen", r"ähnliche themen",
     r"artigos relacionados", r"articoli correlati", r"potrebbe interessarti anche",
     r"mehr (?:zu[mr]?|aus|von|vom|über)",
+    r"tópicos relacionados", r"notícias relacionadas", r"mais (?:lidas|lidos|vistos|vistas)",
+    r"você também pode gostar", r"recomendados para você", r"últimas notícias",
+    r"notizie correlate", r"i più (?:letti|lette|visti)", r"più (?:letti|lette|visti)",
+    r"ti potrebbe interessare", r"altre notizie",
+    r"ultime notizie", r"gerelateerde (?:artikelen|berichten)", r"meest gelezen", r"meer nieuws",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -120,6 +135,11 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"laisser un commentaire", r"deja un comentario",
     r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée",
     r"notify me of (?:new|follow-up)", r"save my name",
+    r"deixe (?:um comentário|uma resposta)", r"o seu endereço de e-?mail não será publicado",
+    r"seu e-?mail não será publicado", r"nenhum comentário",
+    r"lascia un commento", r"lascia una risposta", r"il tuo indirizzo e-?mail non sarà pubblicato",
+    r"nessun commento", r"laat een reactie achter", r"je e-?mailadres wordt niet gepubliceerd",
+    r"geen reacties",
     r"join the (?:discussion|conversation)", r"be the first to comment", r"vos réactions",
     r"réagir", r"leserkommentare", r"diskutieren sie mit", r"(?:schreiben|verfassen) sie einen kommentar",
     r"hinterlasse (?:eine antwort|einen kommentar)", r"schreibe einen kommentar", r"antwort verwerfen",
@@ -129,12 +149,14 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"(?:uses|verwendet) akismet", r"akismet (?:to reduce|um) spam",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
-    r"commentaires?", r"répondre", r"comentarios?", r"responder",
+    r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
+    r"rispondi", r"reacties", r"reageer",
 ]))
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
     r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
-    r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?)\s*:"),
+    r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|"
+    r"categorias?|tópicos|categori[ae]|argomenti|trefwoorden|categorieën)\s*:"),
     max_words=30)
 
 #: news agencies, as credits name them ("dpa/Jane Roe", "(EFE/Name)", "aja/PAP")
