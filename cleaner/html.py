@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.config import Mode
+from cleaner.normalize import INVISIBLE_CHARACTERS
 
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
@@ -164,7 +165,7 @@ ANCHOR_MIN_CHARS = 30
 #: characters a page may hold that show nothing (soft hyphens, zero-width spaces and
 #: joiners, byte-order marks) and that an extractor drops: they must not keep a block
 #: from being found in an extraction
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS + "\u200c\u200d"))
 
 
 def _folded(text: str) -> str:

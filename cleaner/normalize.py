@@ -31,7 +31,8 @@ FTFY_PROFILE = ftfy.TextFixerConfig(
 #: ASCII and C1 controls other than tab/newline, plus terminal escapes: cheap to spot
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: soft hyphen, zero-width space, word joiner, BOM inside text, Mongolian vowel separator
-_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff\u180e"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 #: zero-width (non-)joiners carry meaning in Persian, Indic scripts and emoji;
 #: between two Latin letters they are only damage
 _LATIN_JOINER_RE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f])")
