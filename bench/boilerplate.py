@@ -23,7 +23,6 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from typing import Any
 
 from cleaner import Cleaner, CleanerConfig, chrome
 from cleaner.chrome.model import RULES_ONLY, LineModel
+from cleaner.normalize import folded
 
 DEVDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata"
 TOKEN_RE = re.compile(r"\w+")
@@ -60,13 +60,10 @@ def tokens(text: str) -> Counter[str]:
     return Counter(t.lower() for t in TOKEN_RE.findall(text))
 
 
-#: invisible characters (soft hyphens, zero-width spaces and joiners, BOM): a snippet
-#: written with them matches an output without them, and the other way round
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
 def squash(text: str) -> str:
-    return SPACE_RE.sub(" ", INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))).strip()
+    """Without invisible characters (a snippet written with soft hyphens matches an
+    output without them, and the other way round), whitespace collapsed."""
+    return folded(text)
 
 
 @dataclass

@@ -7,12 +7,11 @@ import functools
 import itertools
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from cleaner.config import Mode
-from cleaner.normalize import INVISIBLE_CHARACTERS
+from cleaner.normalize import folded
 
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
@@ -162,16 +161,6 @@ RECOVER_CONTEXT = 40
 ANCHOR_MIN_CHARS = 30
 
 
-#: characters a page may hold that show nothing (soft hyphens, zero-width spaces and
-#: joiners, byte-order marks) and that an extractor drops: they must not keep a block
-#: from being found in an extraction
-_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS + "\u200c\u200d"))
-
-
-def _folded(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
-
-
 class Recovery:
     """Where an extraction lies among the blocks of its whole page, and which of the
     page's blocks it missed could come back (``merge``).
@@ -189,7 +178,7 @@ class Recovery:
     def __init__(self, extracted: list[str], page: list[str], past_end: bool = True) -> None:
         self.extracted = extracted
         self.page = page
-        folded_lines = [_folded(line) for line in extracted]
+        folded_lines = [folded(line) for line in extracted]
         joined = " ".join(folded_lines)
         line_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
         # most blocks the extraction holds are one of its lines, found without a scan
@@ -198,10 +187,10 @@ class Recovery:
         self.held: list[int | None] = [None] * len(page)
         for i, block in enumerate(page):
             if len(block) > ANCHOR_MIN_CHARS:
-                folded = _folded(block)
-                line = line_of.get(folded)
+                block_folded = folded(block)
+                line = line_of.get(block_folded)
                 if line is None:
-                    position = joined.find(folded)
+                    position = joined.find(block_folded)
                     if position >= 0:
                         line = bisect.bisect_right(line_starts, position) - 1
                 self.held[i] = line

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 
 import ftfy
@@ -36,6 +37,16 @@ _INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 #: zero-width (non-)joiners carry meaning in Persian, Indic scripts and emoji;
 #: between two Latin letters they are only damage
 _LATIN_JOINER_RE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f])")
+#: what ``folded`` drops: the invisible characters and the joiners too, which one copy of
+#: a text may carry and another not
+_FOLDED_AWAY = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS + "\u200c\u200d"))
+
+
+def folded(text: str) -> str:
+    """``text`` as two copies of it compare: NFC, without invisible characters, its
+    whitespace collapsed to single spaces. An extractor drops soft hyphens a page holds,
+    a benchmark's snippet may keep them."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_FOLDED_AWAY).split())
 
 #: UTF-8 read as a single-byte code page leaves a lead byte (Â-ô in Latin-1 and
 #: windows-1252, Р/С in windows-1251) before a continuation byte's character; ftfy's
