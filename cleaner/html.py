@@ -172,7 +172,8 @@ class Recovery:
     comments) stays out. ``past_end`` False leaves out what follows the extraction's last
     block: an article's lead, set in a header above its body, is what an extractor misses
     most, while below the body a page puts the author's biography and teasers of other
-    articles, which read as prose as well.
+    articles, which read as prose as well. A paragraph the page repeats (a refrain, a
+    repeated warning) may come back wherever it lies: extractors keep one copy of it.
     """
 
     def __init__(self, extracted: list[str], page: list[str], past_end: bool = True) -> None:
@@ -181,25 +182,38 @@ class Recovery:
         folded_lines = [folded(line) for line in extracted]
         joined = " ".join(folded_lines)
         line_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
-        # most blocks the extraction holds are one of its lines, found without a scan
-        line_of = {line: i for i, line in reversed(list(enumerate(folded_lines)))}
+        # Most blocks the extraction holds are one of its lines, found without a scan.
+        # Each copy of a line, and each place in the joined lines, holds one page block:
+        # the page's second copy of a paragraph the extraction holds once is a repeat.
+        copies_of: dict[str, list[int]] = {}
+        for i, line in reversed(list(enumerate(folded_lines))):
+            copies_of.setdefault(line, []).append(i)
         #: the extraction's line holding each long page block, or None
         self.held: list[int | None] = [None] * len(page)
+        repeats: set[int] = set()
+        search_from: dict[str, int] = {}
         for i, block in enumerate(page):
             if len(block) > ANCHOR_MIN_CHARS:
                 block_folded = folded(block)
-                line = line_of.get(block_folded)
-                if line is None:
-                    position = joined.find(block_folded)
+                copies = copies_of.get(block_folded)
+                if copies:
+                    self.held[i] = copies.pop()
+                elif copies is not None:
+                    repeats.add(i)
+                else:
+                    position = joined.find(block_folded, search_from.get(block_folded, 0))
                     if position >= 0:
-                        line = bisect.bisect_right(line_starts, position) - 1
-                self.held[i] = line
+                        self.held[i] = bisect.bisect_right(line_starts, position) - 1
+                        search_from[block_folded] = position + len(block_folded)
+                    elif block_folded in search_from:
+                        repeats.add(i)
         self._anchors = [i for i, line in enumerate(self.held) if line is not None]
         end = len(page) if past_end or not self._anchors else self._anchors[-1]
         #: page blocks that may come back, each with the line it would follow (-1: first)
         self.candidates: dict[int, int] = {}
-        for i, block in enumerate(page[:end]):
-            if self.held[i] is None and len(block) >= RECOVER_MIN_CHARS:
+        for i, block in enumerate(page):
+            if (self.held[i] is None and len(block) >= RECOVER_MIN_CHARS
+                    and (i < end or i in repeats)):
                 after = self._after(i)
                 if after is not None:
                     self.candidates[i] = after

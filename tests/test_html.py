@@ -118,6 +118,30 @@ def test_recovery_sees_past_invisible_characters_the_extractor_dropped() -> None
     assert recovery.held[page.index(softened)] == 1
 
 
+def test_a_paragraph_the_page_repeats_and_the_extraction_holds_once_may_come_back() -> None:
+    # A refrain written twice; the extractor kept one copy. The second copy lies past the
+    # extraction's end, where balanced mode recovers nothing else.
+    page = [*MENU, *ARTICLE, ARTICLE[2], *FOOTER]
+    recovery = Recovery(ARTICLE, page, past_end=False)
+    second = len(MENU) + len(ARTICLE)
+    assert recovery.held[second - 2] == 2 and recovery.held[second] is None
+    assert recovery.candidates == {second: 3}
+    assert recovery.merge([True] * len(page))[0] == [*ARTICLE, ARTICLE[2]]
+    # Both copies extracted: nothing to recover.
+    assert Recovery([*ARTICLE, ARTICLE[2]], page, past_end=False).candidates == {}
+    # The same when the extraction joins paragraphs into one line.
+    joined = [ARTICLE[0], " ".join(ARTICLE[1:])]
+    assert Recovery(joined, page, past_end=False).candidates == {second: 1}
+
+
+def test_balanced_mode_keeps_both_copies_of_a_repeated_paragraph() -> None:
+    # On a short page trafilatura keeps one copy of a paragraph written twice.
+    markup = (f"<html><body><article><h1>{ARTICLE[0]}</h1><p>{ARTICLE[1]}</p><p>{ARTICLE[1]}</p>"
+              "</article></body></html>")
+    assert Cleaner(input_format="html", mode="precision").clean(markup).count(ARTICLE[1]) == 1
+    assert Cleaner(input_format="html", mode="balanced").clean(markup).count(ARTICLE[1]) == 2
+
+
 def test_rendering_leaves_out_what_the_page_hides() -> None:
     markup = (
         "<html><body><p>The formula <span style='display: none'><math><semantics><mi>x</mi>"
