@@ -129,6 +129,10 @@ def test_a_paragraph_the_page_repeats_and_the_extraction_holds_once_may_come_bac
     assert recovery.merge([True] * len(page))[0] == [*ARTICLE, ARTICLE[2]]
     # Both copies extracted: nothing to recover.
     assert Recovery([*ARTICLE, ARTICLE[2]], page, past_end=False).candidates == {}
+    # A page that renders the whole article twice (a print copy) repeats a run of
+    # paragraphs: none comes back.
+    twice = [*MENU, *ARTICLE, *ARTICLE[1:], *FOOTER]
+    assert Recovery(ARTICLE, twice, past_end=False).candidates == {}
     # The same when the extraction joins paragraphs into one line.
     joined = [ARTICLE[0], " ".join(ARTICLE[1:])]
     assert Recovery(joined, page, past_end=False).candidates == {second: 1}
