@@ -207,12 +207,12 @@ class Recovery:
                         search_from[block_folded] = position + len(block_folded)
                     elif block_folded in search_from:
                         repeats.add(i)
-        # A run of repeats is the whole article rendered twice (a print or mobile copy),
-        # not a paragraph written twice: only a lone repeat may come back.
+        # A run of repeats of different paragraphs is the whole article rendered twice (a
+        # print or mobile copy), not a paragraph written twice: that run stays out.
         long_blocks = [i for i, block in enumerate(page) if len(block) > ANCHOR_MIN_CHARS]
-        repeats = {i for k, i in enumerate(long_blocks) if i in repeats
-                   and not (k > 0 and long_blocks[k - 1] in repeats)
-                   and not (k + 1 < len(long_blocks) and long_blocks[k + 1] in repeats)}
+        copied = [pair for pair in itertools.pairwise(long_blocks)
+                  if pair[0] in repeats and pair[1] in repeats and page[pair[0]] != page[pair[1]]]
+        repeats -= {i for pair in copied for i in pair}
         self._anchors = [i for i, line in enumerate(self.held) if line is not None]
         end = len(page) if past_end or not self._anchors else self._anchors[-1]
         #: page blocks that may come back, each with the line it would follow (-1: first)

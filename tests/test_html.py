@@ -133,6 +133,9 @@ def test_a_paragraph_the_page_repeats_and_the_extraction_holds_once_may_come_bac
     # paragraphs: none comes back.
     twice = [*MENU, *ARTICLE, *ARTICLE[1:], *FOOTER]
     assert Recovery(ARTICLE, twice, past_end=False).candidates == {}
+    # A paragraph written three times is no copy of the article.
+    thrice = [*MENU, *ARTICLE, ARTICLE[3], ARTICLE[3], *FOOTER]
+    assert set(Recovery(ARTICLE, thrice, past_end=False).candidates) == {second, second + 1}
     # The same when the extraction joins paragraphs into one line.
     joined = [ARTICLE[0], " ".join(ARTICLE[1:])]
     assert Recovery(joined, page, past_end=False).candidates == {second: 1}
