@@ -1,4 +1,5 @@
-"""Language-independent rules: blocks that are only links, addresses or symbols."""
+"""Language-independent rules: blocks that are only links, addresses, markup, symbols or
+server error messages."""
 
 from __future__ import annotations
 
@@ -36,6 +37,21 @@ def markup_only(features: BlockFeatures) -> str | None:
     return "chrome:embed" if letters <= max(3, len(features.text) // 20) else None
 
 
+#: what PHP prints into a page when a site's code goes wrong: a level, the message, and
+#: where it happened ("Warning: Undefined variable $id in /var/www/index.php on line 12")
+_SERVER_ERROR_RE = re.compile(
+    r"^\W{0,3}(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?[Ff]atal error"
+    r"|Parse error)\s?: .{0,2000}? in \S{1,500} on line \d+")
+
+
+def server_error(features: BlockFeatures) -> str | None:
+    """A server's error message printed into the page: the site's code, not its text."""
+    text = features.text
+    if "on line" in text and _SERVER_ERROR_RE.match(text):
+        return "chrome:server-error"
+    return None
+
+
 def symbols_only(features: BlockFeatures) -> str | None:
     """Separators, arrows, icons: no letters and no digits at all."""
     if not any(c.isalnum() for c in features.text):
@@ -43,4 +59,4 @@ def symbols_only(features: BlockFeatures) -> str | None:
     return None
 
 
-RULES = (link_only, markup_only)
+RULES = (link_only, markup_only, server_error)
