@@ -30,7 +30,16 @@ NAV = PatternRule("chrome:nav", any_of([
     r"naar (?:de )?inhoud", r"zoeken", r"terug naar boven", r"sluiten", r"afdrukken", r"vorige", r"volgende",
     r"meer laden", r"toon meer", r"bekijk alles",
     r"(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente)",
+    r"print this (?:page|article|post|story)", r"scroll to top", r"loading", r"lädt", r"wird geladen",
+    r"chargement(?: en cours)?", r"cargando",
 ], whole_line=True), max_words=5)
+
+# "You are here: Home > News": the colon tells the trail's label from a sentence that
+# opens with the same words.
+YOU_ARE_HERE = PatternRule("chrome:breadcrumb", any_of([
+    r"you are here\s?:", r"sie sind hier\s?:", r"vous êtes ici\s?:", r"usted está aquí\s?:", r"está aquí\s?:",
+    r"você está aqui\s?:", r"sei qui\s?:", r"u bent hier\s?:",
+], at_start=True), max_words=20)
 
 SHARE = PatternRule("chrome:share", any_of([
     r"share(?: this| on| via| article| story)?", r"tweet", r"facebook", r"twitter", r"pinterest",
@@ -274,7 +283,15 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"load (?:the )?(?:external )?content", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
     r"your browser does not support", r"ihr browser unterstützt", r"activez javascript",
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
+    r"aktivieren sie (?:bitte )?javascript", r"javascript (?:ist )?deaktiviert", r"javascript aktivieren",
+    r"javascript (?:est )?désactivé", r"votre navigateur ne (?:prend pas en charge|supporte pas)",
+    r"(?:habilita|habilite|activa|active) (?:el |o )?javascript",
+    r"(?:tu|su) navegador no (?:soporta|admite)", r"seu navegador não suporta",
+    r"(?:abilita|attiva) javascript", r"schakel javascript in",
+    r"your browser is (?:out of date|outdated|not supported)",
+    r"(?:this|the) video is (?:no longer|not|currently not) available",
+    r"dieses video ist nicht (?:mehr )?verfügbar",
 ]), max_words=50)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
-         POST_META, POST_DATE, EMBED, breadcrumb, agency_credit, neighbour_post, teaser)
+         POST_META, POST_DATE, EMBED, YOU_ARE_HERE, breadcrumb, agency_credit, neighbour_post, teaser)
