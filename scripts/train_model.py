@@ -85,6 +85,9 @@ DEFERRALS: tuple[frozenset[str], ...] = (frozenset({NAMED_CHROME, HEADINGS}), fr
 #: -0.004); 1, 2 and 4 cost balanced mode more
 SILVER_WEIGHT = 0.5
 
+#: balanced mode's choices whose summed F1 lies this close to the best count as ties
+BALANCED_TIE = 0.001
+
 #: the precision mode keeps this much snippet recall on the training pages (the target
 #: is 0.80; a little more leaves room for pages never seen)
 PRECISION_MIN_RECALL = 0.82
@@ -232,7 +235,15 @@ def choose_decisions(dev_pages: list[DevPage], scores: list[FloatArray]
             allowed = [k for k, (_, snip) in table.items() if snip[1] >= PRECISION_MIN_RECALL] or list(table)
             best = max(allowed, key=lambda k: (table[k][1][0], table[k][1][2]))
         elif mode is Mode.BALANCED:
-            best = max(table, key=lambda k: table[k][0][2] + table[k][1][2])
+            def objective(k: tuple[float, float, int]) -> float:
+                return table[k][0][2] + table[k][1][2]
+
+            # The objective is flat near its top; a choice by its fourth decimal is noise
+            # that unseen pages do not share. Of the near-best, the lowest threshold: when
+            # the measures cannot tell, the model drops less of the page.
+            top = max(objective(k) for k in table)
+            best = min((k for k in table if objective(k) >= top - BALANCED_TIE),
+                       key=lambda k: (k[0], -objective(k)))
         else:
             floor = rules[0][2] + rules[1][2] - 0.01
             allowed = [k for k, (read, snip) in table.items() if read[2] + snip[2] >= floor] or list(table)
