@@ -75,8 +75,9 @@ class Cleaner:
         """The page's blocks as the chrome stage sees them: what a ``SiteProfile`` counts."""
         return self.prepare(text, detect=False).texts
 
-    def prepare(self, text: str, detect: bool = True) -> Prepared:
-        """The stages before chrome removal: reading, segmentation, normalisation."""
+    def prepare(self, text: str, detect: bool = True, extract: bool = True) -> Prepared:
+        """The stages before chrome removal: reading, segmentation, normalisation.
+        ``extract`` False reads an HTML page whole, as if the extractor had found nothing."""
         config = self.config
         input_format, extracted = "text", False
         recovered_starts: set[int] = set()
@@ -84,8 +85,8 @@ class Cleaner:
             config.input_format is InputFormat.AUTO and html.looks_like_html(text)
         ):
             input_format = "html"
-            page = html.read_html(text, config.mode, whole_page=self._recovers)
-            if page.extracted:
+            page = html.read_html(text, config.mode, whole_page=self._recovers or not extract)
+            if page.extracted and extract:
                 extracted = True
                 text, recovered_starts = self._recover(page)
             else:
@@ -144,19 +145,17 @@ class Cleaner:
     def _clean_document(self, text: str, site: str | None) -> CleanResult:
         config = self.config
         prepared = self.prepare(text)
+        verdicts = self._verdicts(prepared, site)
+        extraction_kept = any(v.keep for i, v in enumerate(verdicts) if i not in prepared.recovered)
+        if prepared.extracted and not extraction_kept:
+            # The extractor chose only chrome (a server's warnings, a notice that asks for
+            # JavaScript), and what was put back beside it is no article: the text pipeline
+            # reads the whole page instead.
+            prepared = self.prepare(text, extract=False)
+            verdicts = self._verdicts(prepared, site)
         blocks, texts, edits = prepared.blocks, prepared.texts, prepared.edits
         hyphen_breaks, language = prepared.hyphen_breaks, prepared.language
         input_format = prepared.input_format
-        if config.chrome:
-            site_chrome = (self.profile.site_chrome(site, texts)
-                           if self.profile is not None and site is not None else None)
-            verdicts = chrome.classify(texts, language, config.mode, extracted=prepared.extracted,
-                                       model=self.model, site_chrome=site_chrome)
-            for i in prepared.recovered:
-                if verdicts[i].keep:
-                    verdicts[i] = Verdict(True, "content:recovered", verdicts[i].score)
-        else:
-            verdicts = [Verdict(True, "content", 1.0) for _ in blocks]
 
         if config.repair:
             repairer = Repairer.for_page(
@@ -173,6 +172,20 @@ class Cleaner:
         kept = [t.strip() for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
         clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
+
+
+    def _verdicts(self, prepared: Prepared, site: str | None) -> list[Verdict]:
+        config = self.config
+        if not config.chrome:
+            return [Verdict(True, "content", 1.0) for _ in prepared.blocks]
+        site_chrome = (self.profile.site_chrome(site, prepared.texts)
+                       if self.profile is not None and site is not None else None)
+        verdicts = chrome.classify(prepared.texts, prepared.language, config.mode,
+                                   extracted=prepared.extracted, model=self.model, site_chrome=site_chrome)
+        for i in prepared.recovered:
+            if verdicts[i].keep:
+                verdicts[i] = Verdict(True, "content:recovered", verdicts[i].score)
+        return verdicts
 
 
 class DocumentTimeout(CleanerError):

@@ -149,6 +149,24 @@ def test_balanced_mode_keeps_both_copies_of_a_repeated_paragraph() -> None:
     assert Cleaner(input_format="html", mode="balanced").clean(markup).count(ARTICLE[1]) == 2
 
 
+WARNINGS = [
+    "Warning: Undefined variable $comments in /var/www/wp-content/plugins/recent/widget.php on line 41",
+    "Warning: Undefined variable $trackbacks in /var/www/wp-content/plugins/recent/widget.php on line 42",
+]
+
+
+@pytest.mark.parametrize("mode", ["precision", "balanced", "recall"])
+def test_an_extraction_of_nothing_but_chrome_gives_way_to_the_whole_page(
+        monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    # The extractor took a plugin's warnings for the main text; the article lies elsewhere.
+    page = [*MENU, *ARTICLE, *WARNINGS, *FOOTER]
+    monkeypatch.setattr(html, "read_html", lambda markup, mode, whole_page=False: _page(WARNINGS, page))
+    result = Cleaner(input_format="html", mode=mode).clean_document("<html><body>stand-in</body></html>")
+    assert all(paragraph in result.text for paragraph in ARTICLE[1:])
+    assert "Warning" not in result.text
+    assert result.input_format == "html"
+
+
 def test_rendering_leaves_out_what_the_page_hides() -> None:
     markup = (
         "<html><body><p>The formula <span style='display: none'><math><semantics><mi>x</mi>"
