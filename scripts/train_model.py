@@ -235,7 +235,8 @@ def choose_decisions(dev_pages: list[DevPage], scores: list[FloatArray]
             allowed = [k for k, (_, snip) in table.items() if snip[1] >= PRECISION_MIN_RECALL] or list(table)
             best = max(allowed, key=lambda k: (table[k][1][0], table[k][1][2]))
         elif mode is Mode.BALANCED:
-            def objective(k: tuple[float, float, int]) -> float:
+            def objective(k: tuple[float, float, int],
+                          table: dict[tuple[float, float, int], Figures] = table) -> float:
                 return table[k][0][2] + table[k][1][2]
 
             # The objective is flat near its top; a choice by its fourth decimal is noise
