@@ -1,4 +1,4 @@
-"""Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop.
+"""Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop, apps.
 
 Phrases are English, German, French, Spanish, Portuguese, Italian and Dutch. Strong
 phrases (what only a call to action says) count in blocks up to a sentence or two; bare
@@ -92,4 +92,15 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"gratis versand", r"mindestbestellwert", r"ab \d+ ?(?:€|euro) bestellwert",
 ]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
-RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP)
+#: a site's own app ("Download the app", "Get it on Google Play"); reviews of apps and
+#: reports on app stores use the stores' names but not these imperatives
+APP = PatternRule("chrome:app", any_of([
+    r"download (?:the|our) (?:[\w-]+ ){0,2}apps?",
+    r"get (?:it|the app) (?:free |now )?on (?:google play|the app store)",
+    r"(?:download|get) (?:it )?on the app store", r"apps? (?:jetzt )?herunterladen",
+    r"laden sie (?:sich )?(?:die|unsere) (?:[\w-]+ )?app", r"hol dir (?:die|unsere) (?:[\w-]+ )?app",
+    r"téléchargez (?:l'|notre )(?:application|appli)", r"descarga (?:la|nuestra) (?:app|aplicación)",
+    r"baixe (?:o|nosso) (?:app|aplicativo)", r"scarica (?:l'|la nostra )app", r"download (?:de|onze) app",
+]), max_words=30, in_sentences=addresses_reader)
+
+RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP, APP)

@@ -106,14 +106,15 @@ def _nearest_decided(classes: list[BlockClass]) -> tuple[list[BlockClass | None]
 
 #: chrome that sits between a headline and its text without ending the article head
 SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrome:credit", "chrome:caption",
-                         "chrome:shop", "chrome:read-also", "chrome:teaser", "chrome:server-error"})
+                         "chrome:shop", "chrome:read-also", "chrome:teaser", "chrome:server-error",
+                         "chrome:app"})
 
 
 #: headings that announce the end of the article: what follows is teasers or comments
 _SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
 _GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:caption", "chrome:shop", "chrome:embed",
-                          "chrome:read-also", "chrome:teaser", "chrome:server-error"})
+                          "chrome:read-also", "chrome:teaser", "chrome:server-error", "chrome:app"})
 
 
 _BYLINE_RE = re.compile(

@@ -114,7 +114,8 @@ READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"|leia (?:também|mais)|veja também|saiba mais|leggi anche|vedi anche|potrebbe interessarti"
     r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)"
     r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver)"
-    r"\s*[:：–—]\s*[^\W\d_]"),
+    # the headline may open with a quote or Spanish's inverted marks: "PUEDES VER: ¿Qué ..."
+    r"\s*[:：–—]\s*[¿¡\"'«„“‘(]?[^\W\d_]"),
     max_words=40)
 
 _TEASER_RE = re.compile(
@@ -156,6 +157,18 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"sin comentarios",
     r"para comentar", r"debes registrarte",
     r"(?:uses|verwendet) akismet", r"akismet (?:to reduce|um) spam",
+    # the gate before a comment form
+    r"(?:must|need to) be (?:logged|signed) in to",
+    r"(?:log|sign) ?in to (?:comment|reply|post|leave|join|add)",
+    r"(?:sign up|register) or (?:log ?in|sign in) to",
+    r"(?:einloggen|anmelden|angemeldet sein|eingeloggt sein),? um (?:[\w-]+ ){0,6}?"
+    r"(?:kommentieren|kommentare?n?|diskussion|antworten|beteiligen)",
+    r"(?:être connecté|connectez-vous|identifiez-vous) pour (?:commenter|réagir|répondre|publier)",
+    r"(?:inicia|iniciar) sesión para (?:comentar|responder|publicar)",
+    r"(?:faça login|estar logado|entre) para (?:comentar|responder)",
+    r"(?:effettua(?:re)? il login|accedi|essere (?:loggato|registrato|connesso))"
+    r" per (?:commentare|rispondere)",
+    r"(?:log in|ingelogd zijn|inloggen) om (?:te reageren|een reactie)",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
