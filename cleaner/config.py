@@ -47,15 +47,20 @@ class ModeSettings:
     #: how many dropped blocks may part the article from its lead (0: no lead is kept
     #: for being near the article)
     lead_gap: int
+    #: keep an article's list of references after its prose (``content:citations``)
+    keep_citations: bool
 
 
 MODE_SETTINGS: dict[Mode, ModeSettings] = {
     Mode.PRECISION: ModeSettings(keep_threshold=0.6, short_needs_neighbours=2,
-                                 trim_outside_main=True, min_cluster_share=0.5, lead_gap=0),
+                                 trim_outside_main=True, min_cluster_share=0.5, lead_gap=0,
+                                 keep_citations=False),
     Mode.BALANCED: ModeSettings(keep_threshold=0.5, short_needs_neighbours=1,
-                                trim_outside_main=True, min_cluster_share=0.25, lead_gap=8),
+                                trim_outside_main=True, min_cluster_share=0.25, lead_gap=8,
+                                keep_citations=True),
     Mode.RECALL: ModeSettings(keep_threshold=0.35, short_needs_neighbours=1,
-                              trim_outside_main=False, min_cluster_share=0.05, lead_gap=8),
+                              trim_outside_main=False, min_cluster_share=0.05, lead_gap=8,
+                              keep_citations=True),
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 from cleaner import clean, clean_document
 from cleaner.chrome import first_rule
 from cleaner.chrome.features import block_features
+from cleaner.chrome.repetition import repeated_blocks
 from cleaner.lexicon import all_stopwords
 from tests.conftest import DATA
 
@@ -303,3 +304,51 @@ def test_a_bulleted_list_of_points_is_kept_whole_but_a_list_of_headlines_is_not_
                 Verdict(False, "chrome:context", 0.3)]
     _keep_whole_lists(features, [BlockClass.GOOD, BlockClass.SHORT, BlockClass.SHORT], verdicts)
     assert [v.keep for v in verdicts] == [True, False, False]
+
+
+_REFERENCES = [
+    '^ Smith, Jane (12 March 2019). "Road repairs and the city budget". The Gazette. Retrieved 2 May 2020.',
+    '^ "Council minutes, spring session". City of Example. 2019. Retrieved 14 June 2021.',
+    "^ Brown, Tom (2015). Paying for Streets. Example Press. ISBN 978-0-14-029875-8.",
+    '^ a b "Local taxes explained". Example Times. Archived from the original on 3 January 2018.',
+    "^ Brown 2015, p. 31.",
+]
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_an_articles_reference_list_after_see_also_stays_in_balanced_mode(numbered: bool) -> None:
+    references = [f"{i}. {ref}" if numbered else ref for i, ref in enumerate(_REFERENCES, 1)]
+    page = _page("Home", "Contents", *PROSE, "See also[edit]", "Street maintenance", "Local government",
+                 "References[edit]", *references, "Navigation menu", "Log in", "Main page", "Random article",
+                 "Retrieved from https://example.org/wiki/Road_repairs")
+    result = clean_document(page, mode="balanced")
+    kept = {block.text: verdict for block, verdict in zip(result.blocks, result.verdicts, strict=True)
+            if verdict.keep}
+    assert all(p in kept for p in PROSE)
+    assert all(kept[ref].reason == "content:citations" for ref in references)
+    assert "References[edit]" in kept
+    for chrome in ("Navigation menu", "Main page", "Random article",
+                   "Retrieved from https://example.org/wiki/Road_repairs"):
+        assert chrome not in kept
+    # Precision mode leaves references out; two lines that look like citations are no list.
+    assert not any(ref in clean(page, mode="precision") for ref in references)
+    short = _page(*PROSE, "See also[edit]", "Street maintenance", "Local government", *references[:2],
+                  "Main page", "Random article")
+    assert references[0] not in clean(short, mode="balanced")
+
+
+def test_numbered_step_headings_are_sections_but_a_pager_and_reply_buttons_repeat() -> None:
+    def reasons(*texts: str) -> list[str | None]:
+        return repeated_blocks([block_features(t, all_stopwords()) for t in texts])
+
+    steps = [f"Step {n}" for n in range(1, 5)]
+    page = [block for step, body in zip(steps, PROSE * 2, strict=False) for block in (step, body)]
+    assert reasons(*page) == [None] * len(page)
+    # The same line without its count, a pager's links side by side, numbers out of order:
+    # a template's.
+    assert reasons("Reply", PROSE[0], "Reply", PROSE[1], "Reply") == ["chrome:repeated", None] * 2 + [
+        "chrome:repeated"]
+    assert reasons(PROSE[0], "Page 1", "Page 2", "Page 3").count("chrome:repeated") == 3
+    assert reasons("12 replies", PROSE[0], "3 replies", PROSE[1], "40 replies").count("chrome:repeated") == 3
+    kept = clean(_page("Home", *PROSE[:1], *(b for s, p in zip(steps, PROSE, strict=False) for b in (s, p))))
+    assert all(step in kept for step in steps[:3])

@@ -295,7 +295,10 @@ def resolve(
         else:
             i += 1
     _keep_whole_lists(features, classes, verdicts)
-    return _keep_main_clusters(features, classes, verdicts, settings, t)
+    verdicts = _keep_main_clusters(features, classes, verdicts, settings, t)
+    if settings.keep_citations:
+        _keep_citations(features, reasons, verdicts)
+    return verdicts
 
 
 #: a section heading is a short label: no sentence, no list item
@@ -360,6 +363,56 @@ def _keep_whole_lists(features: list[BlockFeatures], classes: list[BlockClass],
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:list", 0.5)
         i = run_end + 1
+
+
+#: a reference of a citation list: an encyclopedia's backlink caret or a note number
+#: (after a list's number or bullet, as text renderings print them), or the marks of a
+#: cited work (a retrieval or access date, ISBN, DOI, an archived copy)
+_CITATION_RE = re.compile(
+    r"^\s*(?:[*+•-]\s+|\d{1,4}[.)]\s+)?(?:\^|\[\d{1,4}\])\s"
+    r"|\b(?:retrieved|accessed|archived(?: from the original)?)(?: on)? (?:\d|[a-z]+ \d)"
+    r"|\bisbn[ :-]*[\dx-]{10}|\bdoi:\s*10\.\d|\babgerufen am \d|\bconsulté le \d|\bconsultado el \d",
+    re.IGNORECASE,
+)
+#: a citation list has at least this many references, and they make up this share of it
+CITATIONS_MIN = 3
+CITATIONS_MIN_SHARE = 0.6
+#: the heading above the list ("References", "Notes", "Einzelnachweise")
+CITATIONS_HEADING_MAX_WORDS = 3
+
+
+def _keep_citations(features: list[BlockFeatures], reasons: list[str | None],
+                    verdicts: list[Verdict]) -> None:
+    """An article's list of references is part of it (the readability and trafilatura
+    extractions keep it): after the article's prose, a run of blocks that read as
+    citations is kept with the short heading above it, though the context pass drops it
+    as a cluster far from the prose or as text after a "See also" heading. Blocks a rule
+    names chrome stay dropped."""
+    n = len(verdicts)
+    kept_prose = [i for i, v in enumerate(verdicts) if v.keep and v.reason == "content"]
+    if not kept_prose:
+        return
+    i = kept_prose[0] + 1
+    cites = [False] * i + [bool(_CITATION_RE.search(f.text)) for f in features[i:]]
+    while i < n:
+        if not cites[i]:
+            i += 1
+            continue
+        # A run: references, with at most one other block between two of them (a
+        # reference wrapped onto two lines, a sub-heading).
+        end = i
+        while end + 1 < n and (cites[end + 1] or (end + 2 < n and cites[end + 2])):
+            end += 1 if cites[end + 1] else 2
+        count = sum(cites[i:end + 1])
+        if count >= CITATIONS_MIN and count >= CITATIONS_MIN_SHARE * (end + 1 - i):
+            for j in range(i, end + 1):
+                if not verdicts[j].keep and reasons[j] is None:
+                    verdicts[j] = Verdict(True, "content:citations", 0.5)
+            heading = i - 1
+            if (not verdicts[heading].keep and reasons[heading] is None
+                    and 0 < features[heading].words <= CITATIONS_HEADING_MAX_WORDS):
+                verdicts[heading] = Verdict(True, "content:heading", 0.55)
+        i = end + 1
 
 
 def _is_article_head(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int],

@@ -7,6 +7,7 @@ three times in one page, or a "Label: value" line whose label recurs, is chrome.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -32,12 +33,33 @@ def _label(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _numbered_sections(texts: list[str], keys: list[str]) -> set[str]:
+    """Keys of lines that number the page's sections: "Step 1", "Step 2", "Step 3" down
+    the page, one number each, counting up by one and apart from each other (a pager's
+    "Page 1", "Page 2" sit side by side)."""
+    positions: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key and "0" in key:
+            positions.setdefault(key, []).append(i)
+    numbered = set()
+    for key, found in positions.items():
+        if len(found) < MIN_REPEATS or any(b - a < 2 for a, b in itertools.pairwise(found)):
+            continue
+        numbers = [_DIGITS_RE.findall(texts[i]) for i in found]
+        if all(len(n) == 1 for n in numbers) and all(
+                int(b[0]) == int(a[0]) + 1 for a, b in itertools.pairwise(numbers)):
+            numbered.add(key)
+    return numbered
+
+
 def repeated_blocks(features: list[BlockFeatures]) -> list[str | None]:
     """``chrome:repeated`` for template lines of this page, None elsewhere."""
     short = [
         f.words <= MAX_WORDS and f.alpha_share > 0.5 and not _CODE_RE.search(f.text) for f in features
     ]
     keys = [_key(f.text) if s else "" for f, s in zip(features, short, strict=True)]
+    for key in _numbered_sections([f.text for f in features], keys):
+        keys = ["" if k == key else k for k in keys]
     labels = [_label(f.text) if s and f.words <= 6 else None for f, s in zip(features, short, strict=True)]
     key_counts = Counter(k for k in keys if k)
     label_counts = Counter(lb for lb in labels if lb)
