@@ -309,9 +309,9 @@ def test_a_bulleted_list_of_points_is_kept_whole_but_a_list_of_headlines_is_not_
 _REFERENCES = [
     '^ Smith, Jane (12 March 2019). "Road repairs and the city budget". The Gazette. Retrieved 2 May 2020.',
     '^ "Council minutes, spring session". City of Example. 2019. Retrieved 14 June 2021.',
-    "^ Brown, Tom (2015). Paying for Streets. Example Press. ISBN 978-0-14-029875-8.",
+    "^ Brown, Tom (2015). Paying for Streets. Example Press. ISBN 978-1-23-456789-7.",
     '^ a b "Local taxes explained". Example Times. Archived from the original on 3 January 2018.',
-    "^ Brown 2015, p. 31.",
+    "^ Brown 2015, p. 47.",
 ]
 
 
