@@ -350,5 +350,8 @@ def test_numbered_step_headings_are_sections_but_a_pager_and_reply_buttons_repea
         "chrome:repeated"]
     assert reasons(PROSE[0], "Page 1", "Page 2", "Page 3").count("chrome:repeated") == 3
     assert reasons("12 replies", PROSE[0], "3 replies", PROSE[1], "40 replies").count("chrome:repeated") == 3
+    # Thousands of digits are no section number (and no crash: int() refuses them).
+    huge = [f"Step {'x' * 5000}{'1' * 4400}{n}" for n in range(1, 4)]
+    assert reasons(huge[0], PROSE[0], huge[1], PROSE[1], huge[2]).count("chrome:repeated") == 3
     kept = clean(_page("Home", *PROSE[:1], *(b for s, p in zip(steps, PROSE, strict=False) for b in (s, p))))
     assert all(step in kept for step in steps[:3])

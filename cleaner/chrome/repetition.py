@@ -22,6 +22,7 @@ _CODE_RE = re.compile(r"[{}();=<>\[\]]|^[A-Z]+$")
 MAX_WORDS = 8
 MIN_REPEATS = 3
 MIN_LABEL_REPEATS = 2
+SECTION_NUMBER_MAX_DIGITS = 4
 
 
 def _key(text: str) -> str:
@@ -46,8 +47,11 @@ def _numbered_sections(texts: list[str], keys: list[str]) -> set[str]:
         if len(found) < MIN_REPEATS or any(b - a < 2 for a, b in itertools.pairwise(found)):
             continue
         numbers = [_DIGITS_RE.findall(texts[i]) for i in found]
-        if all(len(n) == 1 for n in numbers) and all(
-                int(b[0]) == int(a[0]) + 1 for a, b in itertools.pairwise(numbers)):
+        # A section number is short; a long run of digits is no count (and int() refuses
+        # one of thousands of digits).
+        if not all(len(n) == 1 and len(n[0]) <= SECTION_NUMBER_MAX_DIGITS for n in numbers):
+            continue
+        if all(int(b[0]) == int(a[0]) + 1 for a, b in itertools.pairwise(numbers)):
             numbered.add(key)
     return numbered
 
@@ -58,8 +62,9 @@ def repeated_blocks(features: list[BlockFeatures]) -> list[str | None]:
         f.words <= MAX_WORDS and f.alpha_share > 0.5 and not _CODE_RE.search(f.text) for f in features
     ]
     keys = [_key(f.text) if s else "" for f, s in zip(features, short, strict=True)]
-    for key in _numbered_sections([f.text for f in features], keys):
-        keys = ["" if k == key else k for k in keys]
+    numbered = _numbered_sections([f.text for f in features], keys)
+    if numbered:
+        keys = ["" if k in numbered else k for k in keys]
     labels = [_label(f.text) if s and f.words <= 6 else None for f, s in zip(features, short, strict=True)]
     key_counts = Counter(k for k in keys if k)
     label_counts = Counter(lb for lb in labels if lb)
