@@ -355,3 +355,82 @@ def test_numbered_step_headings_are_sections_but_a_pager_and_reply_buttons_repea
     assert reasons(huge[0], PROSE[0], huge[1], PROSE[1], huge[2]).count("chrome:repeated") == 3
     kept = clean(_page("Home", *PROSE[:1], *(b for s, p in zip(steps, PROSE, strict=False) for b in (s, p))))
     assert all(step in kept for step in steps[:3])
+
+
+_TEASER_BOX = [
+    line
+    for headline, summary in (
+        ("Ferry timetable changes for the winter season",
+         "The harbour company will run fewer crossings from November and has asked passengers to book "
+         "their seats online before they travel to the quay."),
+        ("New cycle path opens along the old railway line",
+         "Walkers and cyclists can now follow the disused track from the station to the reservoir, a "
+         "route that the town council has planned for many years."),
+        ("Library extends its opening hours on Saturdays",
+         "From next month the central library will stay open until six in the evening, after readers "
+         "asked for more time at the weekend in a survey last spring."),
+        ("School choir wins the regional singing contest",
+         "The pupils travelled to the county hall with their music teacher and came home with the "
+         "trophy and an invitation to sing at the national final in May."),
+        ("Market traders welcome the new covered stalls",
+         "Stallholders said the roof would keep their goods dry through the winter months and bring "
+         "more shoppers into the square on rainy days."),
+    )
+    for line in (headline, summary)
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_box_of_teasers_outweighing_a_short_article_goes(where: str, model: str) -> None:
+    chrome = ["Share this article", "Facebook", "Twitter", "Email", "Print", "More from the town"]
+    blocks = ([*PROSE, *chrome, *_TEASER_BOX] if where == "after"
+              else [*_TEASER_BOX, *chrome, *PROSE])
+    result = clean_document(_page("Home", "News", *blocks, "Contact", "Privacy Policy"), model=model)
+    assert all(p in result.text for p in PROSE)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    for line in _TEASER_BOX:
+        assert reasons.get(line) == "chrome:related", line
+
+
+def test_an_article_made_of_headed_short_sections_stays_whole() -> None:
+    """The same shape is an article when nothing else on the page reads as one."""
+    out = clean(_page("Home", "News", "Share", "Facebook", "Twitter", *_TEASER_BOX, "Contact",
+                      "Privacy Policy"))
+    assert all(line in out for line in _TEASER_BOX)
+
+
+_COMMENTS = [
+    ("Harbour Watcher · March 10, 2024 at 12:20 AM",
+     "I have walked along that shore for thirty years and never seen so many curlews at once; the "
+     "volunteers deserve our thanks for getting up so early every morning to count them properly. "
+     "It would be good to know whether the numbers on the other side of the estuary went up too."),
+    ("Jo Pike · March 10, 2024 at 1:26 AM",
+     "The council should use these figures when it decides on the new car park by the marsh, "
+     "because more cars and more people walking their dogs will surely frighten the birds away "
+     "again, and then all the good work of the last few years will have been for nothing."),
+    ("Sam · March 10, 2024 at 2:56 AM",
+     "My children joined the count last year and loved it; they still talk about the morning "
+     "when they saw a heron catch an eel right in front of the harbour office window, and they "
+     "want to go again next spring as soon as the school holidays begin."),
+    ("Rita Cole · March 11, 2024 at 8:41 PM",
+     "Does anyone know whether the survey will be repeated in the autumn, when the birds come "
+     "back from the north? I would like to help with the counting if they need more people, "
+     "and I am sure some of my neighbours would join in as well."),
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_a_comment_thread_outweighing_the_article_goes(model: str) -> None:
+    """Reply buttons part the posts of a thread; their text, longer than the article's,
+    must not be taken for the article."""
+    thread = [line for name, comment in _COMMENTS for line in (name, comment, "Reply")]
+    article = [_LEAD, *_BODY[:3]]
+    page = _page("Home", "News", "Curlews return to the estuary in record numbers", *article,
+                 "Share this:", "Facebook", "Twitter", "There are 4 comments", *thread,
+                 "Leave a Reply Cancel reply", "Your email address will not be published.")
+    result = clean_document(page, model=model)
+    assert all(p in result.text for p in article)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    for _, comment in _COMMENTS:
+        assert reasons.get(comment) == "chrome:comments", comment

@@ -112,6 +112,7 @@ SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrom
 
 #: headings that announce the end of the article: what follows is teasers or comments
 _SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
+_SECTION_MARKER_MAX_WORDS = {"chrome:related": 4, "chrome:comments": 6}
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
 _GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:caption", "chrome:shop", "chrome:embed",
                           "chrome:read-also", "chrome:teaser", "chrome:server-error", "chrome:app"})
@@ -451,6 +452,61 @@ def _is_article_head(features: list[BlockFeatures], classes: list[BlockClass], c
     )
 
 
+#: a teaser's summary is a sentence or two; an article's sections run longer
+TEASER_MAX_WORDS = 60
+TEASER_MIN_PAIRS = 3
+TEASER_MIN_SHARE = 0.8
+TEASER_ARTICLE_SHARE = 0.3
+THREAD_MIN_MARKERS = 2
+#: a post starts this close after a "Reply" button: its poster's name and date between
+THREAD_MAX_GAP = 3
+
+
+def _reads_as_teasers(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int]) -> bool:
+    """Whether ``cluster`` is a list of headlines, each over a one-paragraph summary:
+    the "more from this site" box after (or before) an article."""
+    pairs = 0
+    j = 0
+    while j + 1 < len(cluster):
+        head, summary = features[cluster[j]], features[cluster[j + 1]]
+        if (classes[cluster[j]] is not BlockClass.GOOD and _is_headline(head) and head.words <= 20
+                and classes[cluster[j + 1]] is BlockClass.GOOD and summary.words <= TEASER_MAX_WORDS):
+            pairs += 1
+            j += 2
+        else:
+            j += 1
+    return pairs >= TEASER_MIN_PAIRS and 2 * pairs >= TEASER_MIN_SHARE * len(cluster)
+
+
+def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
+                     clusters: list[list[int]]) -> list[bool]:
+    """Which clusters are parts of a comment thread.
+
+    Each post of a thread follows a "Reply" button or the thread's "12 comments"
+    heading: a run of two or more clusters that each follow such a line is a thread,
+    and so is one cluster with two of them inside.
+    """
+    def replies(start: int, end: int) -> int:
+        # The comment rule's words turn up in code too ("response.status"): a button
+        # or a heading is short and has no code signs.
+        return sum(verdicts[i].reason == "chrome:comments" and features[i].words <= 4
+                   and not _CODE_LINE_RE.search(features[i].text) for i in range(start, end))
+
+    follows_reply = [index > 0 and replies(max(clusters[index - 1][-1] + 1, cluster[0] - THREAD_MAX_GAP),
+                                           cluster[0]) > 0
+                     for index, cluster in enumerate(clusters)]
+    threads = [replies(cluster[0], cluster[-1] + 1) >= THREAD_MIN_MARKERS for cluster in clusters]
+    start = 0
+    while start < len(clusters):
+        end = start
+        while end < len(clusters) and follows_reply[end]:
+            end += 1
+        if end - start >= 2:
+            threads[start:end] = [True] * (end - start)
+        start = end + 1 if end == start else end
+    return threads
+
+
 def _keep_main_clusters(
     features: list[BlockFeatures],
     classes: list[BlockClass],
@@ -462,7 +518,9 @@ def _keep_main_clusters(
 
     Kept blocks form clusters where fewer than ``cluster_gap`` blocks were dropped
     between them. The cluster with the most prose is the article; a cluster much
-    smaller than it is a secondary island and goes.
+    smaller than it is a secondary island and goes. A box of teasers and a comment
+    thread are no article however long (``_reads_as_teasers``, ``_comment_threads``):
+    they go when another cluster reads as one.
     """
     good_words = [features[i].words if c is BlockClass.GOOD else 0.0 for i, c in enumerate(classes)]
     total_good = sum(good_words) or 1.0
@@ -485,9 +543,11 @@ def _keep_main_clusters(
                 gap += 1
             # Only a heading after most of the article announces its end; a table of
             # contents or an inline "See also: ..." near the top does not.
+            # A comment form's heading runs a little longer than a related-posts one:
+            # "Leave a comment Cancel reply".
             marker = marker or (
                 verdict.reason in _SECTION_MARKERS
-                and features[i].words <= 4
+                and features[i].words <= _SECTION_MARKER_MAX_WORDS[verdict.reason]
                 and seen_good >= t.marker_after_share * total_good
             )
     if len(clusters) < 2:
@@ -495,7 +555,18 @@ def _keep_main_clusters(
     weights = [
         sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
     ]
+    teasers = [_reads_as_teasers(features, classes, cluster) for cluster in clusters]
+    threads = _comment_threads(features, verdicts, clusters)
+    # A box of teasers or a comment thread can outweigh a short article; the article is
+    # then the biggest cluster that reads as running text, if it has a fair share of
+    # the prose.
+    article_weights = [0 if teaser or thread else weight
+                       for teaser, thread, weight in zip(teasers, threads, weights, strict=True)]
     main = max(weights)
+    main_index = weights.index(main)
+    if max(article_weights) >= TEASER_ARTICLE_SHARE * main:
+        main = max(article_weights)
+        main_index = article_weights.index(main)
     # A comment thread runs on to the page's foot in many small clusters: all of them
     # follow the heading that announced the first, until a big cluster breaks the chain.
     following = False
@@ -506,7 +577,6 @@ def _keep_main_clusters(
             announced[index] = True
         else:
             following = False
-    main_index = weights.index(main)
     # The article's lead, split from its body by a photo, its caption and credit: a
     # cluster right before the next one on the way to the article belongs to it.
     # Further off, across a box without prose (a paywall's offer), only the article's
@@ -524,6 +594,14 @@ def _keep_main_clusters(
             leads.add(index)
     result = list(verdicts)
     for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
+        if teasers[index] and index != main_index and index not in leads and settings.trim_outside_main:
+            for i in cluster:
+                result[i] = Verdict(False, "chrome:related", min(verdicts[i].score, 0.4))
+            continue
+        if threads[index] and index > main_index and not threads[main_index] and settings.trim_outside_main:
+            for i in cluster:
+                result[i] = Verdict(False, "chrome:comments", min(verdicts[i].score, 0.4))
+            continue
         # Text announced by "Related stories" or "12 Comments" is not the article
         # unless it is the biggest part of the page.
         limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
