@@ -84,6 +84,8 @@ RELATED_PHRASES = (
     r"notizie correlate", r"i più (?:letti|lette|visti)", r"più (?:letti|lette|visti)",
     r"ti potrebbe interessare", r"altre notizie",
     r"ultime notizie", r"gerelateerde (?:artikelen|berichten)", r"meest gelezen", r"meer nieuws",
+    r"luetuimmat", r"relaterade artiklar", r"mest lästa?", r"mest leste?", r"mest læste",
+    r"relaterede artikler", r"související (?:články|zprávy)", r"nejčtenější",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -113,7 +115,9 @@ READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|à voir aussi|sur le même sujet"
     r"|leia (?:também|mais)|veja também|saiba mais|leggi anche|vedi anche|potrebbe interessarti"
     r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)"
-    r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver)"
+    r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver"
+    r"|lue (?:myös|lisää|seuraavaksi)|läs (?:också|även|mer)|les (?:også|mer)|læs (?:også|mere)"
+    r"|čtěte (?:také|též)|přečtěte si (?:také|též))"
     # the headline may open with a quote or Spanish's inverted marks: "PUEDES VER: ¿Qué ..."
     r"\s*[:：–—]\s*[¿¡\"'«„“‘(]?[^\W\d_]"),
     max_words=40)
