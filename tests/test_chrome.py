@@ -434,3 +434,30 @@ def test_a_comment_thread_outweighing_the_article_goes(model: str) -> None:
     reasons = {b.text: v.reason for b, v in result.removed()}
     for _, comment in _COMMENTS:
         assert reasons.get(comment) == "chrome:comments", comment
+
+
+_TICKER = [
+    "Live",
+    "14:44 Harbour board names a new chair after months of talks",
+    "The board said the new chair, a former ferry captain, would take up the post in the spring and "
+    "set out her plans for the quay at the first meeting of the year.",
+    "14:32 Storm warning for the coast tonight",
+    "Forecasters expect gusts of up to eighty miles an hour along the coast from late evening, and "
+    "the ferry company has already cancelled the last two crossings of the day.",
+    "14:10 Museum reopens its maritime gallery",
+    "After two years of repairs the gallery shows the old lifeboat again, together with the logbooks "
+    "of its crews and a film about the rescues they carried out in the bay.",
+    "13:54 School bus route changes from Monday",
+    "Pupils from the villages north of the town will be collected twenty minutes earlier while the "
+    "bridge on the main road is closed for repairs over the next six weeks.",
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_a_news_ticker_beside_a_short_article_goes_but_a_live_blog_stays(model: str) -> None:
+    page = _page("Home", "News", *PROSE, "Share", "Facebook", "Newsletter", *_TICKER, "Contact")
+    result = clean_document(page, model=model)
+    assert all(p in result.text for p in PROSE)
+    assert not any(line in result.text for line in _TICKER[1:])
+    live_blog = clean(_page("Home", "News", *_TICKER, "Contact", "Privacy Policy"), model=model)
+    assert all(line in live_blog for line in _TICKER[1:])

@@ -478,6 +478,18 @@ def _reads_as_teasers(features: list[BlockFeatures], classes: list[BlockClass], 
     return pairs >= TEASER_MIN_PAIRS and 2 * pairs >= TEASER_MIN_SHARE * len(cluster)
 
 
+_CLOCK_RE = re.compile(r"^(?:[*+•·–-] )?\d{1,2}[:h]\d{2}(?![\d:])")
+FEED_MIN_ITEMS = 4
+FEED_MIN_SHARE = 0.2
+
+
+def _reads_as_feed(features: list[BlockFeatures], cluster: list[int]) -> bool:
+    """Whether ``cluster`` is a news ticker: its items open with the time of day they
+    were posted ("14:44 Minister resigns")."""
+    stamped = sum(bool(_CLOCK_RE.match(features[i].text)) for i in cluster)
+    return stamped >= FEED_MIN_ITEMS and stamped >= FEED_MIN_SHARE * len(cluster)
+
+
 def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
                      clusters: list[list[int]]) -> list[bool]:
     """Which clusters are parts of a comment thread.
@@ -555,7 +567,8 @@ def _keep_main_clusters(
     weights = [
         sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
     ]
-    teasers = [_reads_as_teasers(features, classes, cluster) for cluster in clusters]
+    teasers = [_reads_as_teasers(features, classes, cluster) or _reads_as_feed(features, cluster)
+               for cluster in clusters]
     threads = _comment_threads(features, verdicts, clusters)
     # A box of teasers or a comment thread can outweigh a short article; the article is
     # then the biggest cluster that reads as running text, if it has a fair share of
