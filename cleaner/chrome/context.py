@@ -480,14 +480,38 @@ def _reads_as_teasers(features: list[BlockFeatures], classes: list[BlockClass], 
 
 _CLOCK_RE = re.compile(r"^(?:[*+•·–-] )?\d{1,2}[:h]\d{2}(?![\d:])")
 FEED_MIN_ITEMS = 4
-FEED_MIN_SHARE = 0.2
+FEED_MIN_SHARE = 0.1
+
+
+#: "5 minutes ago" in the languages of the rules: a feed's stamp, not an article's
+_AGO_RE = re.compile(
+    r"\b(?:\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?) ago"
+    r"|vor \d+ (?:sekunden|minuten|min\.?|stunden?|std\.?|tagen?)"
+    r"|il y a \d+ (?:secondes?|minutes?|min|heures?|h|jours?)"
+    r"|hace \d+ (?:segundos?|minutos?|min|horas?|h|días?)"
+    r"|há \d+ (?:segundos?|minutos?|min|horas?|h|dias?)"
+    r"|\d+ (?:secondi|minuti|ore|giorni) fa"
+    r"|\d+ (?:seconden|minuten|uur|dagen) geleden"
+    r"|před \d+ (?:vteřinami|sekundami|minutami|minutou|hodinami|hodinou|dny))\b")
+#: a stamp line is the stamp and a word or two ("Updated 5 minutes ago")
+STAMP_MAX_WORDS = 6
+
+
+def _is_stamp(block: BlockFeatures) -> bool:
+    if _CLOCK_RE.match(block.text):
+        return True
+    return block.words <= STAMP_MAX_WORDS and bool(_AGO_RE.search(block.lower))
 
 
 def _reads_as_feed(features: list[BlockFeatures], cluster: list[int]) -> bool:
-    """Whether ``cluster`` is a news ticker: its items open with the time of day they
-    were posted ("14:44 Minister resigns")."""
-    stamped = sum(bool(_CLOCK_RE.match(features[i].text)) for i in cluster)
-    return stamped >= FEED_MIN_ITEMS and stamped >= FEED_MIN_SHARE * len(cluster)
+    """Whether ``cluster`` is a news ticker: its items open with the time they were
+    posted ("14:44 Minister resigns", "5 minutes ago"); the stamps between the items
+    count whether the context pass kept them or not."""
+    first = cluster[0]
+    # the first item's stamp may stand right above it, dropped as the page's repeat
+    span = range(first - 1 if first > 0 and _is_stamp(features[first - 1]) else first, cluster[-1] + 1)
+    stamped = sum(_is_stamp(features[i]) for i in span)
+    return stamped >= FEED_MIN_ITEMS and stamped >= FEED_MIN_SHARE * len(span)
 
 
 def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
