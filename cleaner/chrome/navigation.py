@@ -48,7 +48,7 @@ SHARE = PatternRule("chrome:share", any_of([
     r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
     # the imperative only: "compartilhar", "condividere", "delen" also name sharing, or parts
     r"compartilhe", r"copiar link", r"siga-nos", r"condividi", r"copia (?:il )?link", r"seguici",
-    r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons",
+    r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons", r"podziel się", r"udostępnij",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -84,8 +84,8 @@ RELATED_PHRASES = (
     r"notizie correlate", r"i più (?:letti|lette|visti)", r"più (?:letti|lette|visti)",
     r"ti potrebbe interessare", r"altre notizie",
     r"ultime notizie", r"gerelateerde (?:artikelen|berichten)", r"meest gelezen", r"meer nieuws",
-    r"luetuimmat", r"relaterade artiklar", r"mest lästa?", r"mest leste?", r"mest læste",
-    r"relaterede artikler", r"související (?:články|zprávy)", r"nejčtenější",
+    r"zobacz (?:też|także|również)", r"luetuimmat", r"relaterade artiklar", r"mest lästa?",
+    r"mest leste?", r"mest læste", r"relaterede artikler", r"související (?:články|zprávy)", r"nejčtenější",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -93,7 +93,7 @@ RELATED_LABELS = (
     r"weitere informationen", r"more information", r"further information", r"plus d'informations",
     r"más información", r"ulteriori informazioni", r"mais informações",
     r"don't miss", r"don’t miss", r"more stories", r"more news", r"nicht verpassen",
-    r"à ne pas manquer", r"no te pierdas",
+    r"à ne pas manquer", r"no te pierdas", r"polecamy", r"pour approfondir",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
@@ -176,7 +176,8 @@ COMMENTS = PatternRule("chrome:comments", any_of([
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
-    r"rispondi", r"reacties", r"reageer",
+    r"rispondi", r"reacties", r"reageer", r"kommentieren", r"commenter", r"comentar", r"komentarze?",
+    r"skomentuj", r"odpowiedz",
 ]))
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
