@@ -471,3 +471,20 @@ def test_a_news_ticker_beside_a_short_article_goes_but_a_live_blog_stays(ticker:
     assert not any(line in result.text for line in summaries)
     live_blog = clean(_page("Home", "News", *ticker, "Contact", "Privacy Policy"), model=model)
     assert all(line in live_blog for line in summaries)
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_a_read_also_label_on_its_own_line_is_one_link_not_the_articles_end(model: str) -> None:
+    body = [_LEAD, *_BODY[:4]]
+    linked = "Swallows arrive two weeks early on the moor"
+    page = _page("Home", "News", *body, "Read also:", linked, PROSE[0], "Share", "Facebook",
+                 "Privacy Policy")
+    result = clean_document(page, model=model)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    assert reasons.get("Read also:") == "chrome:read-also" and reasons.get(linked) == "chrome:read-also"
+    assert all(p in result.text for p in body) and PROSE[0] in result.text
+    # Followed by a list of headlines, the label heads the site's related links.
+    headlines = [linked, "Harbour board names a new chair", "Ferry timetable changes for the winter"]
+    listed = clean_document(_page("Home", "News", *body, "Read also:", *headlines, "Privacy Policy"),
+                            model=model)
+    assert {b.text: v.reason for b, v in listed.removed()}.get("Read also:") == "chrome:related"

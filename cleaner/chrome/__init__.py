@@ -10,6 +10,7 @@ from cleaner.chrome import appeals, cjk, legal, navigation, structure
 from cleaner.chrome.context import BlockClass, base_class, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
 from cleaner.chrome.model import LineModel, page_features
+from cleaner.chrome.navigation import READ_ALSO_LABEL_RE
 from cleaner.chrome.repetition import repeated_blocks
 from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
 from cleaner.config import MODE_SETTINGS, Mode
@@ -118,11 +119,29 @@ def _stands_in_extracted(reason: str, index: int, count: int) -> bool:
     return index < EXTRACTED_HEAD_BLOCKS or index >= count - EXTRACTED_FOOT_BLOCKS
 
 
+#: a linked headline is a line of at most this many words
+READ_ALSO_HEADLINE_MAX_WORDS = 25
+
+
+def _name_inline_read_also(features: list[BlockFeatures], reasons: list[str | None]) -> None:
+    """A "Read also:" label on a line of its own, the linked headline on the next, and
+    the article going on after them: both lines are one link set into the article
+    (``chrome:read-also``), not a related-posts heading that would end it."""
+    for i in range(len(features) - 2):
+        label, headline, after = features[i], features[i + 1], features[i + 2]
+        if (label.words <= 6 and reasons[i] in (None, "chrome:related") and reasons[i + 1] is None
+                and reasons[i + 2] is None and READ_ALSO_LABEL_RE.match(label.text)
+                and 0 < headline.words <= READ_ALSO_HEADLINE_MAX_WORDS
+                and after.ends_with_punctuation and base_class(after) in (BlockClass.NEAR, BlockClass.GOOD)):
+            reasons[i] = reasons[i + 1] = "chrome:read-also"
+
+
 def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
     features, named = _named_chrome(texts, language, site_chrome)
     reasons = [reason or repeated for reason, repeated in zip(named, repeated_blocks(features), strict=True)]
+    _name_inline_read_also(features, reasons)
     classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
     return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))

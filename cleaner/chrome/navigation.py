@@ -104,9 +104,10 @@ RELATED = PatternRule("chrome:related", any_of(RELATED_PHRASES, at_start=True), 
 # A link to another article set inside this one: a "read also" label, a colon, and that
 # article's headline. Unlike a "Related articles" heading it announces nothing after
 # it, so it has a reason of its own, which the context pass does not read as the start
-# of a related-links section. The label alone ("Read more:") is left to RELATED.
-READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
-    r"^\W*(?:read (?:also|more|next|this)|also read|see also|related|more on this(?: story| topic)?"
+# of a related-links section. The label alone ("Read more:") is left to RELATED, unless
+# one headline under it and then the article's prose follow (``READ_ALSO_LABEL_RE``).
+_READ_ALSO_LABELS = (
+    r"(?:read (?:also|more|next|this)|also read|see also|related|more on this(?: story| topic)?"
     r"|main articles?|further information|hauptartikel|article détaillé|artículo principal"
     r"|lesen sie (?:auch|hier|dazu|mehr|weiter|jetzt)|lies (?:auch|hier)|mehr dazu|mehr zum thema"
     r"|auch interessant|siehe auch|passend dazu|das könnte sie auch interessieren"
@@ -118,9 +119,14 @@ READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver"
     r"|lue (?:myös|lisää|seuraavaksi)|läs (?:också|även|mer)|les (?:også|mer)|læs (?:også|mere)"
     r"|čtěte (?:také|též)|přečtěte si (?:také|též))"
+)
+READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
+    r"^\W*" + _READ_ALSO_LABELS
     # the headline may open with a quote or Spanish's inverted marks: "PUEDES VER: ¿Qué ..."
-    r"\s*[:：–—]\s*[¿¡\"'«„“‘(]?[^\W\d_]"),
+    + r"\s*[:：–—]\s*[¿¡\"'«„“‘(]?[^\W\d_]"),
     max_words=40)
+#: the label alone on its line, the linked headline on the next ("Read also:")
+READ_ALSO_LABEL_RE = re.compile(r"^\W*" + _READ_ALSO_LABELS + r"\s*[:：]\s*$", re.IGNORECASE)
 
 _TEASER_RE = re.compile(
     r"(?:…|\.{3}|\[(?:…|\.{3})\])\s*(?:(?:read|continue|keep) (?:more|reading)|read the rest|more|"
