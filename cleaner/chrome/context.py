@@ -456,6 +456,8 @@ def _is_article_head(features: list[BlockFeatures], classes: list[BlockClass], c
 TEASER_MAX_WORDS = 60
 TEASER_MIN_PAIRS = 3
 TEASER_MIN_SHARE = 0.8
+#: the article is the biggest cluster that is no teaser box, ticker or thread, if it holds
+#: this share of the biggest one's prose
 TEASER_ARTICLE_SHARE = 0.3
 THREAD_MIN_MARKERS = 2
 #: a post starts this close after a "Reply" button: its poster's name and date between
@@ -554,9 +556,9 @@ def _keep_main_clusters(
 
     Kept blocks form clusters where fewer than ``cluster_gap`` blocks were dropped
     between them. The cluster with the most prose is the article; a cluster much
-    smaller than it is a secondary island and goes. A box of teasers and a comment
-    thread are no article however long (``_reads_as_teasers``, ``_comment_threads``):
-    they go when another cluster reads as one.
+    smaller than it is a secondary island and goes. A box of teasers, a news ticker and
+    a comment thread are no article however long (``_reads_as_teasers``,
+    ``_reads_as_feed``, ``_comment_threads``): they go when another cluster reads as one.
     """
     good_words = [features[i].words if c is BlockClass.GOOD else 0.0 for i, c in enumerate(classes)]
     total_good = sum(good_words) or 1.0
@@ -591,6 +593,7 @@ def _keep_main_clusters(
     weights = [
         sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
     ]
+    # teaser boxes and tickers: other articles' headlines, named alike
     teasers = [_reads_as_teasers(features, classes, cluster) or _reads_as_feed(features, cluster)
                for cluster in clusters]
     threads = _comment_threads(features, verdicts, clusters)
