@@ -488,3 +488,17 @@ def test_a_read_also_label_on_its_own_line_is_one_link_not_the_articles_end(mode
     listed = clean_document(_page("Home", "News", *body, "Read also:", *headlines, "Privacy Policy"),
                             model=model)
     assert {b.text: v.reason for b, v in listed.removed()}.get("Read also:") == "chrome:related"
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_teasers_printed_right_under_the_article_go_but_its_short_headed_sections_stay(model: str) -> None:
+    long_paragraphs = [" ".join([paragraph] * 3) for paragraph in _BODY[:4]]
+    teaser_box = _TEASER_BOX[:6]
+    result = clean_document(_page("Home", "News", *long_paragraphs, *teaser_box, "Privacy Policy"),
+                            model=model)
+    assert all(p in result.text for p in long_paragraphs)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    assert all(reasons.get(line) == "chrome:related" for line in teaser_box)
+    # Sections as short as the paragraphs before them are the article's own.
+    same_length = clean(_page("Home", "News", *PROSE, *teaser_box, "Privacy Policy"), model=model)
+    assert all(line in same_length for line in teaser_box)

@@ -480,6 +480,44 @@ def _reads_as_teasers(features: list[BlockFeatures], classes: list[BlockClass], 
     return pairs >= TEASER_MIN_PAIRS and 2 * pairs >= TEASER_MIN_SHARE * len(cluster)
 
 
+#: a teaser's summary is this much shorter than the article's own paragraphs
+TEASER_TAIL_LENGTH_RATIO = 0.6
+
+
+def _teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int]) -> list[int]:
+    """The end of the article's cluster when it is a box of teasers printed right under
+    the article: three or more headlines over summaries much shorter than the article's
+    paragraphs, with more of the article's prose before them."""
+    pairs = 0
+    k = len(cluster)
+    while k >= 2:
+        head, summary = cluster[k - 2], cluster[k - 1]
+        if not (classes[head] is not BlockClass.GOOD and _is_headline(features[head])
+                and features[head].words <= 20 and classes[summary] is BlockClass.GOOD
+                and features[summary].words <= TEASER_MAX_WORDS):
+            break
+        pairs += 1
+        k -= 2
+    if pairs < TEASER_MIN_PAIRS:
+        return []
+    body = [features[i].words for i in cluster[:k] if classes[i] is BlockClass.GOOD]
+    summaries = [features[i].words for i in cluster[k + 1::2]]
+    if sum(body) < sum(summaries) or not body:
+        return []
+    if sum(summaries) / len(summaries) > TEASER_TAIL_LENGTH_RATIO * sum(body) / len(body):
+        return []
+    return cluster[k:]
+
+
+def _drop_teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], verdicts: list[Verdict],
+                      article: list[int], settings: ModeSettings) -> list[Verdict]:
+    result = list(verdicts)
+    if settings.trim_outside_main:
+        for i in _teaser_tail(features, classes, article):
+            result[i] = Verdict(False, "chrome:related", min(verdicts[i].score, 0.4))
+    return result
+
+
 _CLOCK_RE = re.compile(r"^(?:[*+•·–-] )?\d{1,2}[:h]\d{2}(?![\d:])")
 FEED_MIN_ITEMS = 4
 FEED_MIN_SHARE = 0.1
@@ -589,7 +627,7 @@ def _keep_main_clusters(
                 and seen_good >= t.marker_after_share * total_good
             )
     if len(clusters) < 2:
-        return verdicts
+        return _drop_teaser_tail(features, classes, verdicts, clusters[0], settings) if clusters else verdicts
     weights = [
         sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD) for cluster in clusters
     ]
@@ -632,7 +670,7 @@ def _keep_main_clusters(
             break
         if weights[index] > 0:
             leads.add(index)
-    result = list(verdicts)
+    result = _drop_teaser_tail(features, classes, verdicts, clusters[main_index], settings)
     for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
         if teasers[index] and index != main_index and index not in leads and settings.trim_outside_main:
             for i in cluster:
