@@ -51,4 +51,20 @@ LEGAL_NOTICE = PatternRule("chrome:legal", any_of([
     r"sauf mention contraire", r"salvo (?:que se )?indique lo contrario",
 ]), max_words=40)
 
-RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE)
+# The consent a form asks for, and the privacy notice printed under a contact form:
+# the site's words to its reader, never an article's.
+FORM_CONSENT = PatternRule("chrome:legal", any_of([
+    r"by (?:submitting|clicking|signing up|subscribing|registering|continuing)[^.]{0,60}?"
+    r"you (?:agree|accept|consent)",
+    r"i (?:have read and )?(?:agree|accept|consent) (?:to )?(?:the|your) (?:privacy|terms|data)",
+    r"ich habe die datenschutz(?:erklärung|hinweise|bestimmungen)",
+    r"ich (?:akzeptiere|stimme) (?:die|der) datenschutz",
+    r"wenn sie uns per kontaktformular anfragen zukommen lassen",
+    r"mit (?:dem )?absenden (?:des|dieses) (?:formulars|kommentars)",
+    r"j'accepte (?:les conditions|la politique de confidentialité)",
+    r"en (?:cliquant|soumettant|vous inscrivant)[^.]{0,60}?vous acceptez",
+    r"acepto (?:la política de privacidad|los términos)",
+    r"al (?:hacer clic|enviar|suscribirte|registrarte)[^.]{0,60}?aceptas",
+]), max_words=80)
+
+RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT)
