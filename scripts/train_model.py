@@ -48,6 +48,7 @@ from cleaner.chrome.model import (  # noqa: E402
     NAMED_CHROME,
     FloatArray,
     LineModel,
+    average_logits,
     decide,
     defers,
     train,
@@ -67,6 +68,9 @@ OUT = REPO / "cleaner" / "data" / "line_model.json"
 SNIPPET_WEIGHT = 4.0  # a few labels per page, but the ones the benchmark is about
 #: chosen by an inner split of the training pages (two thirds train, one third check)
 HIDDEN, L2, EPOCHS = 16, 1e-3, 150
+#: perceptrons trained from as many seeds and shipped as one (``average_logits``): a
+#: single one's decisions moved with its seed by as much as a rule change moves them
+MEMBERS = 3
 FOLDS = 4
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.91, 0.05))
 #: never 0: near its threshold the model leaves the decision to the rules
@@ -161,7 +165,7 @@ def _extract(page_dir: Path) -> str:
         return trafilatura.extract(fh.read(), output_format="txt", include_comments=False) or ""
 
 
-def _fit(dev_pages: list[DevPage], seed: int, epochs: int) -> LineModel:
+def _fit(dev_pages: list[DevPage], seed: int, epochs: int, members: int = MEMBERS) -> LineModel:
     read = [p.example for p in dev_pages if p.collection == "readability"]
     snip = [p.example for p in dev_pages if p.collection == "trafilatura"]
     xr, yr, wr = stack(read)
@@ -176,7 +180,8 @@ def _fit(dev_pages: list[DevPage], seed: int, epochs: int) -> LineModel:
     x = np.vstack([part[0] for part in parts])
     y = np.concatenate([part[1] for part in parts])
     w = np.concatenate([part[2] for part in parts])
-    return train(x, y, w, seed=seed, epochs=epochs, hidden=HIDDEN, l2=L2)
+    return average_logits([train(x, y, w, seed=seed + k, epochs=epochs, hidden=HIDDEN, l2=L2)
+                           for k in range(members)])
 
 
 def _fold(page: DevPage) -> int:
@@ -184,11 +189,11 @@ def _fold(page: DevPage) -> int:
     return int(hashlib.sha256(page.name.encode()).hexdigest(), 16) % FOLDS
 
 
-def out_of_fold(dev_pages: list[DevPage], seed: int, epochs: int) -> list[FloatArray]:
+def out_of_fold(dev_pages: list[DevPage], seed: int, epochs: int, members: int = MEMBERS) -> list[FloatArray]:
     """Each page's scores from a model that never saw it."""
     scores: list[FloatArray] = [np.zeros(0)] * len(dev_pages)
     for fold in range(FOLDS):
-        model = _fit([p for p in dev_pages if _fold(p) != fold], seed, epochs)
+        model = _fit([p for p in dev_pages if _fold(p) != fold], seed, epochs, members)
         for i, page in enumerate(dev_pages):
             if _fold(page) == fold:
                 scores[i] = model.predict(page.example.rows)
@@ -268,6 +273,7 @@ def main() -> None:
     parser.add_argument("--devdata", type=Path, default=DEVDATA)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--members", type=int, default=MEMBERS)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     if not args.devdata.is_dir():
@@ -279,9 +285,10 @@ def main() -> None:
     labelled = sum(1 for p in dev_pages for label in p.example.labels if label is not None)
     print(f"training pages: {len(jobs)} ({len(dev_pages)} renderings), {labelled} labelled blocks")
     print(f"out-of-fold scores ({FOLDS} folds), measured as bench/boilerplate.py does:")
-    scores = out_of_fold(dev_pages, args.seed, args.epochs)
+    scores = out_of_fold(dev_pages, args.seed, args.epochs, args.members)
     thresholds, margins, deferrals = choose_decisions(dev_pages, scores)
-    model = _fit(dev_pages, args.seed, args.epochs).with_decisions(thresholds, margins, deferrals)
+    model = _fit(dev_pages, args.seed, args.epochs, args.members).with_decisions(thresholds, margins,
+                                                                                 deferrals)
     payload = json.loads(model.to_json())
     # The silver labels are trafilatura's choices: another version of it trains another model.
     payload["trained_with"] = {"trafilatura": importlib.metadata.version("trafilatura")}

@@ -22,10 +22,12 @@ from cleaner.chrome.model import (
     MODEL_FORMAT,
     NAMED_CHROME,
     LineModel,
+    average_logits,
     builtin_model,
     decide,
     model_from,
     topic_shares,
+    train,
 )
 from cleaner.config import Mode
 from cleaner.document import Verdict
@@ -247,3 +249,20 @@ def test_the_shipped_model_is_what_the_training_script_writes(tmp_path: Path) ->
             assert np.allclose(np.asarray(fresh[key]), np.asarray(value), rtol=0, atol=1e-4), key
         else:
             assert fresh[key] == value, key
+
+
+def test_members_averaged_into_one_perceptron_score_as_their_mean_logit() -> None:
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(60, len(FEATURE_NAMES)))
+    labels = (rows[:, 0] + 0.5 * rows[:, 1] > 0).astype(np.int8)
+    members = [train(rows, labels, seed=seed, epochs=30, hidden=4) for seed in (1, 2, 3)]
+    merged = average_logits(members)
+    assert merged.hidden_weights.shape == (len(FEATURE_NAMES), 12)
+
+    def logit(p: np.ndarray) -> np.ndarray:
+        return np.log(p / (1 - p))
+
+    expected = np.mean([logit(m.predict(rows)) for m in members], axis=0)
+    assert np.allclose(logit(merged.predict(rows)), expected, atol=1e-6)
+    # and it loads back as any model does
+    assert np.allclose(LineModel.from_json(merged.to_json()).predict(rows), merged.predict(rows))

@@ -345,6 +345,24 @@ def _rounded(array: FloatArray) -> Any:
     return np.round(array, 6).tolist()
 
 
+def average_logits(members: list[LineModel]) -> LineModel:
+    """One perceptron whose output is the mean of the members' logits: their hidden
+    units side by side, each member's output weights divided by their number. The
+    members must share the input scaling (trained on the same rows)."""
+    first = members[0]
+    if any(not (np.array_equal(m.mean, first.mean) and np.array_equal(m.scale, first.scale))
+           for m in members):
+        raise ValueError("members scale their inputs differently")
+    count = len(members)
+    return LineModel(
+        first.mean, first.scale,
+        np.hstack([m.hidden_weights for m in members]), np.concatenate([m.hidden_bias for m in members]),
+        np.concatenate([m.output_weights for m in members]) / count,
+        float(sum(m.output_bias for m in members) / count),
+        dict(first.thresholds), dict(first.margins), dict(first.defers_to),
+    )
+
+
 def train(rows: FloatArray, labels: npt.NDArray[np.int8], weights: FloatArray | None = None, *,
           hidden: int = 32, epochs: int = 400, learning_rate: float = 0.01, l2: float = 1e-4,
           seed: int = 7, thresholds: dict[str, float] | None = None,
