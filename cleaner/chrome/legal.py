@@ -59,7 +59,7 @@ FORM_CONSENT = PatternRule("chrome:legal", any_of([
     r"i (?:have read and )?(?:agree|accept|consent) (?:to )?(?:the|your) (?:privacy|terms|data)",
     r"ich habe die datenschutz(?:erklärung|hinweise|bestimmungen)",
     r"ich (?:akzeptiere|stimme) (?:die|der) datenschutz",
-    r"wenn sie uns per kontaktformular anfragen zukommen lassen",
+    r"(?:angaben|daten) aus dem (?:kontakt|anfrage)formular", r"per kontaktformular anfragen",
     r"mit (?:dem )?absenden (?:des|dieses) (?:formulars|kommentars)",
     r"j'accepte (?:les conditions|la politique de confidentialité)",
     r"en (?:cliquant|soumettant|vous inscrivant)[^.]{0,60}?vous acceptez",
