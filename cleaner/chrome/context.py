@@ -112,6 +112,8 @@ SOFT_CHROME = frozenset({"chrome:post-meta", "chrome:share", "chrome:ad", "chrom
 
 #: headings that announce the end of the article: what follows is teasers or comments
 _SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
+#: a section marker is a short heading; a comment form's runs longer ("Leave a comment
+#: Cancel reply") than a related-posts one
 _SECTION_MARKER_MAX_WORDS = {"chrome:related": 4, "chrome:comments": 6}
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
 _GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:caption", "chrome:shop", "chrome:embed",
@@ -453,7 +455,8 @@ def _is_article_head(features: list[BlockFeatures], classes: list[BlockClass], c
 
 
 #: a teaser's summary is a sentence or two; an article's sections run longer
-TEASER_MAX_WORDS = 60
+TEASER_SUMMARY_MAX_WORDS = 60
+TEASER_HEADLINE_MAX_WORDS = 20
 TEASER_MIN_PAIRS = 3
 TEASER_MIN_SHARE = 0.8
 #: the article is the biggest cluster that is no teaser box, ticker or thread, if it holds
@@ -464,15 +467,25 @@ THREAD_MIN_MARKERS = 2
 THREAD_MAX_GAP = 3
 
 
+def _teaser_pair(features: list[BlockFeatures], classes: list[BlockClass], head: int, summary: int) -> bool:
+    """Whether block ``head`` is a headline over ``summary``, a one-paragraph summary."""
+    return (classes[head] is not BlockClass.GOOD and _is_headline(features[head])
+            and features[head].words <= TEASER_HEADLINE_MAX_WORDS
+            and classes[summary] is BlockClass.GOOD and features[summary].words <= TEASER_SUMMARY_MAX_WORDS)
+
+
+def _dropped(verdict: Verdict, reason: str) -> Verdict:
+    """A kept block of a cluster the context pass drops whole."""
+    return Verdict(False, reason, min(verdict.score, 0.4))
+
+
 def _reads_as_teasers(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int]) -> bool:
     """Whether ``cluster`` is a list of headlines, each over a one-paragraph summary:
     the "more from this site" box after (or before) an article."""
     pairs = 0
     j = 0
     while j + 1 < len(cluster):
-        head, summary = features[cluster[j]], features[cluster[j + 1]]
-        if (classes[cluster[j]] is not BlockClass.GOOD and _is_headline(head) and head.words <= 20
-                and classes[cluster[j + 1]] is BlockClass.GOOD and summary.words <= TEASER_MAX_WORDS):
+        if _teaser_pair(features, classes, cluster[j], cluster[j + 1]):
             pairs += 1
             j += 2
         else:
@@ -490,12 +503,7 @@ def _teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], clust
     paragraphs, with more of the article's prose before them."""
     pairs = 0
     k = len(cluster)
-    while k >= 2:
-        head, summary = cluster[k - 2], cluster[k - 1]
-        if not (classes[head] is not BlockClass.GOOD and _is_headline(features[head])
-                and features[head].words <= 20 and classes[summary] is BlockClass.GOOD
-                and features[summary].words <= TEASER_MAX_WORDS):
-            break
+    while k >= 2 and _teaser_pair(features, classes, cluster[k - 2], cluster[k - 1]):
         pairs += 1
         k -= 2
     if pairs < TEASER_MIN_PAIRS:
@@ -511,10 +519,12 @@ def _teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], clust
 
 def _drop_teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], verdicts: list[Verdict],
                       article: list[int], settings: ModeSettings) -> list[Verdict]:
+    """``verdicts`` without the teaser box under the article (``_teaser_tail``), where
+    the mode trims what lies outside the article."""
     result = list(verdicts)
     if settings.trim_outside_main:
         for i in _teaser_tail(features, classes, article):
-            result[i] = Verdict(False, "chrome:related", min(verdicts[i].score, 0.4))
+            result[i] = _dropped(verdicts[i], "chrome:related")
     return result
 
 
@@ -674,16 +684,16 @@ def _keep_main_clusters(
     for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
         if teasers[index] and index != main_index and index not in leads and settings.trim_outside_main:
             for i in cluster:
-                result[i] = Verdict(False, "chrome:related", min(verdicts[i].score, 0.4))
+                result[i] = _dropped(verdicts[i], "chrome:related")
             continue
         if threads[index] and index > main_index and not threads[main_index] and settings.trim_outside_main:
             for i in cluster:
-                result[i] = Verdict(False, "chrome:comments", min(verdicts[i].score, 0.4))
+                result[i] = _dropped(verdicts[i], "chrome:comments")
             continue
         # Text announced by "Related stories" or "12 Comments" is not the article
         # unless it is the biggest part of the page.
         limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
         if weight < limit * main and index not in leads:
             for i in cluster:
-                result[i] = Verdict(False, "chrome:island", min(verdicts[i].score, 0.4))
+                result[i] = _dropped(verdicts[i], "chrome:island")
     return result
