@@ -502,3 +502,58 @@ def test_teasers_printed_right_under_the_article_go_but_its_short_headed_section
     # Sections as short as the paragraphs before them are the article's own.
     same_length = clean(_page("Home", "News", *PROSE, *teaser_box, "Privacy Policy"), model=model)
     assert all(line in same_length for line in teaser_box)
+
+
+_SLIDES = [
+    line
+    for number, (headline, caption) in enumerate((
+        ("Bakery chain opens its hundredth shop",
+         "The family firm started with one oven in a back street and now sells bread in every county, "
+         "its founder told shareholders at the annual meeting."),
+        ("Airline orders twelve new jets",
+         "The carrier expects the aircraft to arrive over three years and says they will burn a fifth "
+         "less fuel than the planes they replace."),
+        ("Toy maker recalls wooden trains",
+         "Parents are asked to return the sets because a small wheel can come loose, although no "
+         "injuries have been reported so far."),
+        ("Coffee prices climb after poor harvest",
+         "Traders blamed frost in the growing regions for the rise, which roasters expect to pass on "
+         "to shoppers before the end of the year."),
+        ("Shipyard wins navy contract",
+         "Hundreds of welders will be hired to build the patrol boats, securing work at the yard "
+         "until the next decade."),
+        ("Brewery merger approved",
+         "Regulators cleared the deal on condition that the combined company sells two of its "
+         "smaller labels to a rival."),
+    ), start=1)
+    for line in (f"{number}/6 {headline}", caption)
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_a_slideshow_of_other_news_inside_an_article_goes(model: str) -> None:
+    body = [*PROSE[:2], *_SLIDES, PROSE[2], _BODY[0]]
+    result = clean_document(_page("Home", "News", *body, "Privacy Policy", "Contact"), model=model)
+    reasons = {b.text: v.reason for b, v in result.removed()}
+    assert all(reasons.get(line) == "chrome:gallery" for line in _SLIDES)
+    assert all(p in result.text for p in (*PROSE, _BODY[0]))
+
+
+def test_a_slideshow_that_is_the_page_or_shows_the_articles_own_story_stays() -> None:
+    alone = clean(_page("Home", "News", "Business in pictures", PROSE[0], *_SLIDES, "Privacy Policy"))
+    assert all(line in alone for line in _SLIDES)
+    # Around a story about the same firms, the slides are its photos.
+    story = ("Shareholders of the bakery chain, the airline, the toy maker, the shipyard and the brewery "
+             "heard that coffee prices, jets, wooden trains, navy contracts and the merger decided "
+             "their year, and every founder expects the rise in prices to reach shoppers soon.")
+    own = clean(_page("Home", "News", story, *_SLIDES, story.replace("Shareholders", "Owners"),
+                      "Privacy Policy"))
+    assert all(line in own for line in _SLIDES)
+
+
+def test_counted_lines_that_do_not_count_up_are_no_slideshow() -> None:
+    dates = [f"{day}/04/2024 at 9:00 am" for day in range(10, 17)]
+    fractions = ["1/2 cup flour", "1/3 cup sugar", "1/4 teaspoon salt", "1/2 cup milk", "1/8 teaspoon nutmeg"]
+    for lines in (dates, fractions):
+        out = clean(_page(*PROSE, *[f"{line}\n{_BODY[k]}" for k, line in enumerate(lines)], "Privacy Policy"))
+        assert all(_BODY[k] in out for k in range(len(lines)))

@@ -11,7 +11,9 @@ its neighbours.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -117,7 +119,8 @@ _SECTION_MARKERS = frozenset({"chrome:related", "chrome:comments"})
 _SECTION_MARKER_MAX_WORDS = {"chrome:related": 4, "chrome:comments": 6}
 #: chrome inside an article (ads, shop buttons, photo credits) does not split it in two
 _GAP_NEUTRAL = frozenset({"chrome:ad", "chrome:credit", "chrome:caption", "chrome:shop", "chrome:embed",
-                          "chrome:read-also", "chrome:teaser", "chrome:server-error", "chrome:app"})
+                          "chrome:read-also", "chrome:teaser", "chrome:server-error", "chrome:app",
+                          "chrome:gallery"})
 
 
 _BYLINE_RE = re.compile(
@@ -298,6 +301,7 @@ def resolve(
         else:
             i += 1
     _keep_whole_lists(features, classes, verdicts)
+    _drop_slideshows(features, classes, verdicts, settings)
     verdicts = _keep_main_clusters(features, classes, verdicts, settings, t)
     if settings.keep_citations:
         _keep_citations(features, reasons, verdicts)
@@ -591,6 +595,82 @@ def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
             threads[start:end] = [True] * (end - start)
         start = end + 1 if end == start else end
     return threads
+
+
+#: a slide's counter opens its caption or stands alone: "12/50 Court halts trial", "3 of 8"
+_SLIDE_COUNTER_RE = re.compile(r"^(?:[*+•·–-] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?=\s|$)")
+#: a run this long of counters counting up is a slideshow, not a numbered list or a date
+SLIDESHOW_MIN_SLIDES = 5
+
+
+def _slideshows(features: list[BlockFeatures]) -> list[range]:
+    """The spans of slideshows printed into a page: five or more slide counters
+    ("7/50 ...") out of the same total, each one up from the last. The last slide runs
+    as far as the longest slide before it."""
+    spans: list[range] = []
+    run: list[tuple[int, int, int]] = []
+
+    def close() -> None:
+        if len(run) >= SLIDESHOW_MIN_SLIDES:
+            longest = max(b[0] - a[0] for a, b in itertools.pairwise(run))
+            spans.append(range(run[0][0], min(len(features), run[-1][0] + longest)))
+
+    for i, block in enumerate(features):
+        match = _SLIDE_COUNTER_RE.match(block.text)
+        if match is None:
+            continue
+        slide, total = int(match[1]), int(match[2])
+        if not (run and slide == run[-1][1] + 1 and total == run[-1][2]):
+            close()
+            run = []
+        run.append((i, slide, total))
+    close()
+    return spans
+
+
+#: an article goes on around a slideshow set into it: this much prose on each side
+SLIDESHOW_FLANK_WORDS = 50
+#: a slideshow of other news shares few subject words with the article: this share of the
+#: smaller vocabulary at most (0.16 and 0.17 in the two renderings of the one training page
+#: with a slideshow inside its article, 0.11 for one of another article beside it)
+SLIDESHOW_MAX_TOPIC_SHARE = 0.25
+#: subject words are this long: most stopwords are shorter, and we have no list here
+_SUBJECT_WORD_MIN_CHARS = 5
+
+
+def _subject_words(features: list[BlockFeatures], blocks: Iterable[int]) -> set[str]:
+    return {word for i in blocks for word in features[i].lower_tokens
+            if len(word) >= _SUBJECT_WORD_MIN_CHARS and not word.isdigit()}
+
+
+def _drop_slideshows(features: list[BlockFeatures], classes: list[BlockClass], verdicts: list[Verdict],
+                     settings: ModeSettings) -> None:
+    """Drop a slideshow of other news beside or inside an article ("Business in
+    pictures"): its captions share few subject words with the article, which holds a
+    fair share of the slideshow's prose (as for teaser boxes) or goes on on both sides
+    of it. A page that is mostly its slideshow keeps it, the slides are its article; so
+    does an article with photos of its own story."""
+    if not settings.trim_outside_main:
+        return
+    prose = [i for i, c in enumerate(classes) if c is BlockClass.GOOD and verdicts[i].keep]
+    for span in _slideshows(features):
+        inside = [i for i in prose if i in span]
+        before = [i for i in prose if i < span.start]
+        after = [i for i in prose if i >= span.stop]
+        own = sum(features[i].words for i in inside)
+        beside = (sum(features[i].words for i in before + after) >= TEASER_ARTICLE_SHARE * own
+                  or (sum(features[i].words for i in before) >= SLIDESHOW_FLANK_WORDS
+                      and sum(features[i].words for i in after) >= SLIDESHOW_FLANK_WORDS))
+        if not own or not beside:
+            continue
+        # the slides' headlines say most about them
+        slides = _subject_words(features, (i for i in span if verdicts[i].keep))
+        article = _subject_words(features, before + after)
+        if len(slides & article) > SLIDESHOW_MAX_TOPIC_SHARE * min(len(slides), len(article)):
+            continue
+        for i in span:
+            if verdicts[i].keep:
+                verdicts[i] = _dropped(verdicts[i], "chrome:gallery")
 
 
 def _keep_main_clusters(

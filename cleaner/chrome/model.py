@@ -51,6 +51,7 @@ _REASON_INDEX["chrome:teaser"] = _REASON_INDEX["chrome:related"]
 _REASON_INDEX["chrome:server-error"] = _REASON_INDEX["chrome:embed"]
 _REASON_INDEX["chrome:app"] = _REASON_INDEX["chrome:newsletter"]
 _REASON_INDEX["content:citations"] = _REASON_INDEX["content:list"]
+_REASON_INDEX["chrome:gallery"] = _REASON_INDEX["chrome:related"]
 _CLASSES = (BlockClass.BAD, BlockClass.SHORT, BlockClass.NEAR, BlockClass.GOOD)
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _OWN = ("log_words", "log_chars", "stopword_share", "ends_with_punctuation", "capitalised_share",
