@@ -557,3 +557,29 @@ def test_counted_lines_that_do_not_count_up_are_no_slideshow() -> None:
     for lines in (dates, fractions):
         out = clean(_page(*PROSE, *[f"{line}\n{_BODY[k]}" for k, line in enumerate(lines)], "Privacy Policy"))
         assert all(_BODY[k] in out for k in range(len(lines)))
+
+
+_SECTION = [
+    "The volunteers who counted the birds along the shore every morning say the harbour office "
+    "notebook shows far more curlews this month than in the same month of the report before.",
+    "Volunteers who want to join the count next spring can leave their names in the notebook at the "
+    "harbour office, and the report will name every volunteer who counted the birds along the shore.",
+]
+_PROMOTION = [
+    "Our dealership offers flexible financing on each new hatchback this winter, with seasonal tyres "
+    "included and a free inspection after your first twelve months of driving the vehicle.",
+    "Visit the showroom on Saturday for coffee, a test drive and a valuation of your present vehicle "
+    "by our trained staff, who will explain each financing option in plain language before you "
+    "decide anything at all.",
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_a_section_set_apart_by_a_figure_stays_with_its_article_but_an_island_on_other_things_goes(
+        model: str) -> None:
+    figure = ["Share", "Facebook", "Twitter", "Email"]
+    for part, kept in ((_SECTION, True), (_PROMOTION, False)):
+        page = _page("Home", "News", *_BODY, *figure, *part, "Privacy Policy", "Contact")
+        result = clean_document(page, model=model)
+        assert all(p in result.text for p in _BODY)
+        assert all((p in result.text) == kept for p in part), part[0]

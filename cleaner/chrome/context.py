@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -673,6 +674,29 @@ def _drop_slideshows(features: list[BlockFeatures], classes: list[BlockClass], v
                 verdicts[i] = _dropped(verdicts[i], "chrome:gallery")
 
 
+#: a smaller cluster with this much prose is long enough to tell its subject ...
+ISLAND_SUBJECT_MIN_WORDS = 60
+#: ... and belongs to the article when this share of its subject words recurs in the
+#: page's other kept text: a section cut off by a figure, an infobox or a table
+ISLAND_SUBJECT_SHARE = 0.5
+
+
+def _on_subject(features: list[BlockFeatures], classes: list[BlockClass],
+                clusters: list[list[int]]) -> list[bool]:
+    """Which clusters hold enough prose about what the page's other clusters say to be
+    the article's own: its sections set apart by a figure, an infobox or a gallery,
+    where a teaser, a comment or a notice talks of other things."""
+    words = [_subject_words(features, [i for i in cluster if classes[i] is BlockClass.GOOD])
+             for cluster in clusters]
+    clusters_using: Counter[str] = Counter(w for cluster_words in words for w in cluster_words)
+    result = []
+    for cluster, own in zip(clusters, words, strict=True):
+        prose = sum(features[i].words for i in cluster if classes[i] is BlockClass.GOOD)
+        shared = sum(1 for w in own if clusters_using[w] > 1)
+        result.append(prose >= ISLAND_SUBJECT_MIN_WORDS and shared >= ISLAND_SUBJECT_SHARE * len(own))
+    return result
+
+
 def _keep_main_clusters(
     features: list[BlockFeatures],
     classes: list[BlockClass],
@@ -684,7 +708,8 @@ def _keep_main_clusters(
 
     Kept blocks form clusters where fewer than ``cluster_gap`` blocks were dropped
     between them. The cluster with the most prose is the article; a cluster much
-    smaller than it is a secondary island and goes. A box of teasers, a news ticker and
+    smaller than it is a secondary island and goes, unless it has prose on the subject
+    of the rest (``_on_subject``: a section set apart by a figure). A box of teasers, a news ticker and
     a comment thread are no article however long (``_reads_as_teasers``,
     ``_reads_as_feed``, ``_comment_threads``): they go when another cluster reads as one.
     """
@@ -760,6 +785,7 @@ def _keep_main_clusters(
             break
         if weights[index] > 0:
             leads.add(index)
+    on_subject = _on_subject(features, classes, clusters)
     result = _drop_teaser_tail(features, classes, verdicts, clusters[main_index], settings)
     for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
         if teasers[index] and index != main_index and index not in leads and settings.trim_outside_main:
@@ -773,7 +799,7 @@ def _keep_main_clusters(
         # Text announced by "Related stories" or "12 Comments" is not the article
         # unless it is the biggest part of the page.
         limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
-        if weight < limit * main and index not in leads:
+        if weight < limit * main and index not in leads and not (on_subject[index] and not after_marker):
             for i in cluster:
                 result[i] = _dropped(verdicts[i], "chrome:island")
     return result

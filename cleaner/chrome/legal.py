@@ -67,4 +67,17 @@ FORM_CONSENT = PatternRule("chrome:legal", any_of([
     r"al (?:hacer clic|enviar|suscribirte|registrarte)[^.]{0,60}?aceptas",
 ]), max_words=80)
 
-RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT)
+# A site disowning the pages it links to: a footer's or an imprint's paragraph. The
+# linked pages must be named; "not responsible for the content" alone is a court's or a
+# platform's phrase in news.
+LINK_DISCLAIMER = PatternRule("chrome:legal", any_of([
+    r"keinen einfluss auf (?:die |deren )?inhalte "
+    r"(?:dieser|der (?:verlinkten|externen|fremden)|externer|fremder) (?:seiten|webseiten|websites|links)",
+    r"not responsible for the (?:content|contents) of (?:any )?(?:external|linked|third[- ]party) "
+    r"(?:sites|websites|web sites|pages|links)",
+    r"(?:n'est|ne sommes|ne saurait être tenu) pas responsables? du contenu des sites (?:externes|tiers)",
+    r"no (?:es|somos|se hace) responsables? (?:del|de los) contenidos? de (?:los |las )?"
+    r"(?:sitios|enlaces|páginas) (?:externos|externas|de terceros)",
+]), max_words=80)
+
+RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER)
