@@ -48,7 +48,8 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"unlimited (?:digital )?access", r"start your (?:free )?trial", r"jetzt abonnieren",
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
     r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
-    r"riservato agli abbonati", r"al abonnee", r"word abonnee",
+    r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
+    r"bereits abonnent", r"schon abonnent",
 ]), max_words=14, in_sentences=addresses_reader,
     weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
 
@@ -83,6 +84,12 @@ AD = PatternRule("chrome:ad", any_of([
     r"pubblicità", r"publicidade", r"advertentie", r"gesponsord",
 ]), max_words=6)
 
+# Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.
+AD_LABEL = PatternRule("chrome:ad", any_of([
+    r"gesponsert", r"sponsorisé", r"patrocinado", r"sponsorizzato", r"anuncio",
+    r"paid (?:content|post|partnership)", r"bezahlte partnerschaft", r"partenariat rémunéré",
+], whole_line=True), max_words=3)
+
 SHOP = PatternRule("chrome:shop", any_of([
     r"add to (?:cart|basket|bag|wish ?list)", r"buy (?:it )?now", r"in stock", r"out of stock",
     r"free (?:shipping|delivery|returns)(?: on orders?)?", r"out of 5 stars", r"reviews?\)",
@@ -101,6 +108,8 @@ APP = PatternRule("chrome:app", any_of([
     r"laden sie (?:sich )?(?:die|unsere) (?:[\w-]+ )?app", r"hol dir (?:die|unsere) (?:[\w-]+ )?app",
     r"téléchargez (?:l'|notre )(?:application|appli)", r"descarga (?:la|nuestra) (?:app|aplicación)",
     r"baixe (?:o|nosso) (?:app|aplicativo)", r"scarica (?:l'|la nostra )app", r"download (?:de|onze) app",
+    r"open in (?:the )?app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?", r"abrir en la app",
+    r"apri nell'app",
 ]), max_words=30, in_sentences=addresses_reader)
 
-RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, SHOP, APP)
+RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, AD_LABEL, SHOP, APP)

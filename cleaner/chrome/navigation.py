@@ -31,7 +31,16 @@ NAV = PatternRule("chrome:nav", any_of([
     r"meer laden", r"toon meer", r"bekijk alles",
     r"(?:prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente)",
     r"print this (?:page|article|post|story)", r"scroll to top", r"loading", r"lädt", r"wird geladen",
-    r"chargement(?: en cours)?", r"cargando",
+    r"chargement(?: en cours)?", r"cargando", r"caricamento", r"carregando",
+    r"saltar al contenido", r"(?:diesen artikel|artikel|seite) drucken",
+    r"imprimer (?:l'article|la page|cet article)",
+    r"imprimir (?:artículo|noticia|página)", r"stampa (?:l'articolo|articolo|la pagina)",
+    r"afficher plus", r"voir plus", r"mostrar más", r"ver más", r"cargar más",
+    # the site asks for corrections and opinions
+    r"report an? (?:error|typo|mistake|correction)(?: or typo)?", r"fehler melden", r"fehler gefunden",
+    r"signaler une erreur", r"reportar un error", r"(?:segnala|segnalare) un errore",
+    r"give (?:us )?feedback", r"send feedback", r"feedback (?:geben|abgeben)", r"donner (?:son|votre) avis",
+    r"enviar comentarios",
 ], whole_line=True), max_words=5)
 
 # "You are here: Home > News": the colon tells the trail's label from a sentence that
@@ -45,7 +54,8 @@ SHARE = PatternRule("chrome:share", any_of([
     r"share(?: this| on| via| article| story)?", r"tweet", r"facebook", r"twitter", r"pinterest",
     r"linkedin", r"whatsapp", r"reddit", r"tumblr", r"instagram", r"youtube", r"telegram", r"xing",
     r"e-?mail(?: this)?", r"flipboard", r"pocket", r"teilen", r"partager", r"compartir", r"copy link",
-    r"link kopieren", r"copier le lien", r"follow us", r"folgen sie uns", r"suivez-nous", r"síguenos",
+    r"link kopieren", r"copier le lien", r"copiar enlace", r"follow us", r"folgen sie uns", r"suivez-nous",
+    r"síguenos",
     # the imperative only: "compartilhar", "condividere", "delen" also name sharing, or parts
     r"compartilhe", r"copiar link", r"siga-nos", r"condividi", r"copia (?:il )?link", r"seguici",
     r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons", r"podziel się", r"udostępnij",
@@ -86,6 +96,8 @@ RELATED_PHRASES = (
     r"ultime notizie", r"gerelateerde (?:artikelen|berichten)", r"meest gelezen", r"meer nieuws",
     r"zobacz (?:też|także|również)", r"luetuimmat", r"relaterade artiklar", r"mest lästa?",
     r"mest leste?", r"mest læste", r"relaterede artikler", r"související (?:články|zprávy)", r"nejčtenější",
+    r"articolo (?:precedente|successivo)", r"artículo siguiente", r"najczęściej czytane",
+    r"verwandte themen", r"sujets associés", r"argomenti correlati",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -298,7 +310,14 @@ POST_DATE = PatternRule("chrome:post-meta", any_of([
     r"posted (?:on|in) .{1,60} (?:by|in|under)", r"der beitrag wurde am", r"zuletzt aktualisiert",
     r"last (?:updated|modified)(?: on)?", r"dernière mise à jour", r"última actualización",
     r"(?:updated|aktualisiert|actualizado|mis à jour)(?: am| on| le| el)?\s?:\s?(?:\w+,? ){0,2}\d+",
+    r"(?:published|posted|updated) \d+ (?:minutes?|hours?|days?) ago",
 ]), max_words=45, in_sentences=has_digits)
+
+# The same, opening a short line without a colon ("Aktualisiert am 12.03.2024").
+POST_DATE_LINE = PatternRule("chrome:post-meta", raw_pattern(
+    r"^\W*(?:aktualisiert|zuletzt geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)"
+    r"(?: am| le| el| il| em| op| on)? \d"),
+    max_words=10)
 
 EMBED = PatternRule("chrome:embed", any_of([
     r"um den inhalt (?:von [^ ]+ )?zu laden", r"inhalt (?:entsperren|laden|anzeigen)",
@@ -317,5 +336,42 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"dieses video ist nicht (?:mehr )?verfügbar",
 ]), max_words=50)
 
+# A reading time under the headline ("Reading time: 4 minutes", "5 min read"): the
+# site's estimate, set before the article in every language.
+READING_TIME = PatternRule("chrome:post-meta", raw_pattern(
+    r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+    r"tempo di lettura|tempo de leitura|leestijd|czas czytania)\s*:?\s*"
+    r"(?:ca\.?\s*|etwa\s*|approx\.?\s*|~\s*)?\d+"),
+    max_words=8)
+
+_MINUTES_READ_RE = re.compile(
+    r"^\W*\d+\s*(?:min|minutes?|minuten|minutos|minuti)\.?\s*(?:read|lesen|lesezeit|de lecture|de lectura|"
+    r"di lettura|de leitura)\W*$", re.IGNORECASE)
+
+
+def minutes_read(features: BlockFeatures) -> str | None:
+    """A reading time that opens with its number ("7 min read")."""
+    if features.words <= 5 and _MINUTES_READ_RE.match(features.text):
+        return "chrome:post-meta"
+    return None
+
+
+# The audio player's label above an article read aloud ("Listen to this article 4 min").
+PLAYER = PatternRule("chrome:embed", any_of([
+    r"listen to (?:this|the) (?:article|story)", r"(?:artikel|beitrag) (?:anhören|vorlesen lassen)",
+    r"diesen artikel anhören", r"écouter (?:cet |l')article", r"escuchar (?:este |el )?artículo",
+    r"escuchar (?:la )?nota",
+    r"ascolta (?:l'|questo )articolo", r"ouvir (?:este |o )?artigo",
+], at_start=True), max_words=8)
+
+# Video and streams withheld by country: the player's notice, in a label-sized block.
+GEO_BLOCK = PatternRule("chrome:embed", any_of([
+    r"not available in your (?:region|country|location)",
+    r"in (?:ihrer|deiner) region nicht verfügbar", r"in ihrem land nicht verfügbar",
+    r"(?:pas|plus) disponible dans votre (?:région|pays)",
+    r"no (?:está )?disponible en (?:tu|su) (?:región|país|ubicación)",
+]), max_words=12)
+
 RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
-         POST_META, POST_DATE, EMBED, YOU_ARE_HERE, breadcrumb, agency_credit, neighbour_post, teaser)
+         POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED, PLAYER, GEO_BLOCK, YOU_ARE_HERE,
+         breadcrumb, agency_credit, neighbour_post, teaser, minutes_read)
