@@ -94,8 +94,10 @@ DEFERRALS: tuple[frozenset[str], ...] = (frozenset({NAMED_CHROME, HEADINGS}), fr
 #: -0.004); 1, 2 and 4 cost balanced mode more
 SILVER_WEIGHT = 0.5
 
-#: balanced mode's choices whose summed F1 lies this close to the best count as ties
-BALANCED_TIE = 0.001
+#: choices this close to the best on a mode's measure count as ties (balanced: summed
+#: F1; precision: snippet precision; recall: summed recall), broken by another measure:
+#: a choice by the fourth decimal is noise that a retraining or unseen pages do not share
+TIE = 0.001
 
 #: the precision mode keeps this much snippet recall on the training pages (the target
 #: is 0.80; a little more leaves room for pages never seen)
@@ -206,6 +208,8 @@ def out_of_fold(dev_pages: list[DevPage], seed: int, epochs: int, members: int =
 
 
 Figures = tuple[tuple[float, float, float], tuple[float, float, float]]
+#: a threshold, a margin and an index into DEFERRALS
+Choice = tuple[float, float, int]
 
 
 def score(dev_pages: list[DevPage], keeps: list[list[bool]]) -> Figures:
@@ -243,7 +247,10 @@ def choose_decisions(dev_pages: list[DevPage], scores: list[FloatArray]
         rules = score(dev_pages, [page.rules[mode.value] for page in dev_pages])
         if mode is Mode.PRECISION:
             allowed = [k for k, (_, snip) in table.items() if snip[1] >= PRECISION_MIN_RECALL] or list(table)
-            best = max(allowed, key=lambda k: (table[k][1][0], table[k][1][2]))
+            # Of the choices as precise as the best but for noise, the one that keeps most.
+            top_precision = max(table[k][1][0] for k in allowed)
+            best = max((k for k in allowed if table[k][1][0] >= top_precision - TIE),
+                       key=lambda k: (table[k][1][1], table[k][1][0]))
         elif mode is Mode.BALANCED:
             def objective(k: tuple[float, float, int],
                           table: dict[tuple[float, float, int], Figures] = table) -> float:
@@ -253,12 +260,19 @@ def choose_decisions(dev_pages: list[DevPage], scores: list[FloatArray]
             # that unseen pages do not share. Of the near-best, the lowest threshold: when
             # the measures cannot tell, the model drops less of the page.
             top = max(objective(k) for k in table)
-            best = min((k for k in table if objective(k) >= top - BALANCED_TIE),
+            best = min((k for k in table if objective(k) >= top - TIE),
                        key=lambda k: (k[0], -objective(k)))
         else:
             floor = rules[0][2] + rules[1][2] - 0.01
             allowed = [k for k, (read, snip) in table.items() if read[2] + snip[2] >= floor] or list(table)
-            best = max(allowed, key=lambda k: table[k][0][1] + table[k][1][1])
+
+            def recall(k: Choice, table: dict[Choice, Figures] = table) -> float:
+                return table[k][0][1] + table[k][1][1]
+
+            # Of the choices that keep as much but for noise, the one that drops most chrome.
+            top_recall = max(recall(k) for k in allowed)
+            best = max((k for k in allowed if recall(k) >= top_recall - TIE),
+                       key=lambda k: (table[k][0][2] + table[k][1][2], recall(k)))
         read, snip = table[best]
         threshold, margin, deferral = best
         print(f"{mode.value:9}: rules readability P/R/F1 {_prf(rules[0])}, snippets {_prf(rules[1])} -> "

@@ -20,6 +20,7 @@ DONATION = PatternRule("chrome:donation", any_of([
     r"apóyanos", r"faça uma doação", r"doe agora", r"apoie (?:o nosso|nosso|o) jornalismo",
     r"fai una donazione", r"dona ora", r"sostienici", r"sostieni (?:il nostro|la nostra|l'informazione)",
     r"doneer nu", r"steun (?:ons|onze journalistiek)",
+    r"apoya (?:nuestro|el) periodismo", r"wesprzyj (?:nas|naszą pracę)", r"wpłać darowiznę",
 ]), max_words=40, in_sentences=addresses_reader,
     # French "don", not the English "don't" of "Don't miss"
     # not Portuguese "doe" nor Italian "dona": "John Doe", "Dona Maria"
@@ -41,6 +42,7 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"assine (?:a |a nossa |nossa )?newsletter", r"inscreva-se", r"cadastre seu e-?mail",
     r"iscriviti(?: alla(?: nostra)? newsletter)?", r"ricevi (?:la nostra|le nostre) (?:newsletter|notizie)",
     r"meld je aan voor (?:onze|de) nieuwsbrief", r"schrijf je in", r"nieuwsbrief",
+    r"melden sie sich (?:jetzt )?für (?:unseren|den) newsletter an", r"zapisz się (?:do|na) newsletter\w*",
 ]), max_words=40, in_sentences=addresses_reader, weak=any_of([r"newsletters?", r"subscribe"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
@@ -49,9 +51,11 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
     r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
     r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
-    r"bereits abonnent", r"schon abonnent",
+    r"bereits abonnent", r"schon abonnent", r"nur für abonnenten",
 ]), max_words=14, in_sentences=addresses_reader,
-    weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner"]))
+    weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner", r"suscribirse",
+                 r"abbonati", r"abbonarsi", r"assinar", r"assine", r"abonneren", r"subskrybuj",
+                 r"prenumeruj"]))
 
 LOGIN = PatternRule("chrome:login", any_of([
     r"log ?in", r"log ?out", r"sign ?in", r"sign ?up", r"sign out", r"register", r"my account",
@@ -82,6 +86,7 @@ AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
     r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted", r"reklama",
     r"pubblicità", r"publicidade", r"advertentie", r"gesponsord",
+    r"story continues below", r"continúa (?:debajo|después) del anuncio",
 ]), max_words=6)
 
 # Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.

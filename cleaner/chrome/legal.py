@@ -18,6 +18,7 @@ COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
     r"todos os direitos reservados", r"tutti i diritti riservati", r"alle rechten voorbehouden",
+    r"wszelkie prawa zastrzeżone",
 ]), max_words=30, in_sentences=_copyright_line)
 
 _COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
@@ -39,6 +40,9 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"política de privacidade", r"termos de uso", r"fale conosco", r"quem somos", r"expediente",
     r"informativa (?:sulla )?privacy", r"note legali", r"contatti", r"chi siamo", r"termini e condizioni",
     r"privacyverklaring", r"algemene voorwaarden", r"over ons",
+    r"datenschutzhinweise", r"privacybeleid", r"polityka prywatności", r"regulamin",
+    r"kontaktieren sie uns", r"contactez-nous", r"contáctenos", r"contáctanos", r"contattaci",
+    r"neem contact op", r"skontaktuj się z nami", r"kontakt z nami", r"lavora con noi", r"trabalhe conosco",
 ], whole_line=True), max_words=6)
 
 # Disclaimers of the site's footer: the same words on every page. (A licence line is left

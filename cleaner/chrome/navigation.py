@@ -41,6 +41,11 @@ NAV = PatternRule("chrome:nav", any_of([
     r"signaler une erreur", r"reportar un error", r"(?:segnala|segnalare) un errore",
     r"give (?:us )?feedback", r"send feedback", r"feedback (?:geben|abgeben)", r"donner (?:son|votre) avis",
     r"enviar comentarios",
+    # a teaser's link on to the rest, and a bare link
+    r"continue reading(?: the main story)?", r"weiter lesen", r"continuer (?:la lecture|à lire)",
+    r"seguir leyendo", r"continua(?:re)? a leggere", r"continue lendo", r"lees verder", r"czytaj dalej",
+    r"click here", r"hier klicken", r"cliquez ici", r"haga clic aquí", r"haz clic aquí", r"clicca qui",
+    r"clique aqui", r"klik hier", r"kliknij tutaj",
 ], whole_line=True), max_words=5)
 
 # "You are here: Home > News": the colon tells the trail's label from a sentence that
@@ -59,6 +64,7 @@ SHARE = PatternRule("chrome:share", any_of([
     # the imperative only: "compartilhar", "condividere", "delen" also name sharing, or parts
     r"compartilhe", r"copiar link", r"siga-nos", r"condividi", r"copia (?:il )?link", r"seguici",
     r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons", r"podziel się", r"udostępnij",
+    r"pin it", r"enviar por (?:correo|e-?mail)", r"invia per e-?mail",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -98,6 +104,10 @@ RELATED_PHRASES = (
     r"mest leste?", r"mest læste", r"relaterede artikler", r"související (?:články|zprávy)", r"nejčtenější",
     r"articolo (?:precedente|successivo)", r"artículo siguiente", r"najczęściej czytane",
     r"verwandte themen", r"sujets associés", r"argomenti correlati",
+    r"plus sur ce sujet", r"más sobre este tema", r"altro su questo argomento", r"mais sobre este assunto",
+    r"meer over dit onderwerp", r"więcej na ten temat", r"articles similaires", r"artículos similares",
+    r"articoli simili", r"artigos semelhantes", r"vergelijkbare artikelen", r"podobne artykuły",
+    r"leggi (?:di più|anche)", r"leia mais", r"lees meer", r"czytaj więcej",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
