@@ -113,8 +113,15 @@ APP = PatternRule("chrome:app", any_of([
     r"laden sie (?:sich )?(?:die|unsere) (?:[\w-]+ )?app", r"hol dir (?:die|unsere) (?:[\w-]+ )?app",
     r"téléchargez (?:l'|notre )(?:application|appli)", r"descarga (?:la|nuestra) (?:app|aplicación)",
     r"baixe (?:o|nosso) (?:app|aplicativo)", r"scarica (?:l'|la nostra )app", r"download (?:de|onze) app",
-    r"open in (?:the )?app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?", r"abrir en la app",
+    r"open in (?:the )?app", r"get the app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?",
+    r"abrir en la app",
     r"apri nell'app",
 ]), max_words=30, in_sentences=addresses_reader)
 
-RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, AD, AD_LABEL, SHOP, APP)
+# A cookie banner's button alone on its line.
+COOKIE_BUTTON = PatternRule("chrome:cookie", any_of([
+    # "OK, I understand": two of them in a row
+    r"got it", r"ok", r"i understand", r"alles klar", r"j'ai compris", r"entendido",
+], whole_line=True), max_words=4)
+
+RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, COOKIE_BUTTON, AD, AD_LABEL, SHOP, APP)

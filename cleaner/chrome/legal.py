@@ -41,6 +41,10 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"informativa (?:sulla )?privacy", r"note legali", r"contatti", r"chi siamo", r"termini e condizioni",
     r"privacyverklaring", r"algemene voorwaarden", r"over ons",
     r"datenschutzhinweise", r"privacybeleid", r"polityka prywatności", r"regulamin",
+    r"terms (?:&|&amp;) conditions", r"do not sell (?:or share )?my (?:personal )?(?:information|data|info)",
+    r"(?:california|your) privacy (?:rights|choices)", r"advertise(?: with us)?", r"media ?kit",
+    r"work with us", r"write for us", r"(?:corrections|ethics|editorial) polic(?:y|ies)",
+    r"submit a correction", r"send us a (?:news )?tip", r"got a (?:news )?tip",
     r"kontaktieren sie uns", r"contactez-nous", r"contáctenos", r"contáctanos", r"contattaci",
     r"neem contact op", r"skontaktuj się z nami", r"kontakt z nami", r"lavora con noi", r"trabalhe conosco",
 ], whole_line=True), max_words=6)
@@ -84,4 +88,9 @@ LINK_DISCLAIMER = PatternRule("chrome:legal", any_of([
     r"(?:sitios|enlaces|páginas) (?:externos|externas|de terceros)",
 ]), max_words=80)
 
-RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER)
+# The engine and the theme a site runs on, credited in its footer.
+SITE_CREDIT = PatternRule("chrome:copyright", any_of([
+    r"powered by wordpress", r"wordpress theme by", r"theme by [\w-]+ themes", r"designed by elegant themes",
+]), max_words=16)
+
+RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER, SITE_CREDIT)

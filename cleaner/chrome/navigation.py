@@ -46,6 +46,8 @@ NAV = PatternRule("chrome:nav", any_of([
     r"seguir leyendo", r"continua(?:re)? a leggere", r"continue lendo", r"lees verder", r"czytaj dalej",
     r"click here", r"hier klicken", r"cliquez ici", r"haga clic aquí", r"haz clic aquí", r"clicca qui",
     r"clique aqui", r"klik hier", r"kliknij tutaj",
+    r"search for", r"(?:entries|comments) feed", r"wordpress\.org", r"post navigation",
+    r"more (?:by|from) this author",
 ], whole_line=True), max_words=5)
 
 # "You are here: Home > News": the colon tells the trail's label from a sentence that
@@ -108,6 +110,7 @@ RELATED_PHRASES = (
     r"meer over dit onderwerp", r"więcej na ten temat", r"articles similaires", r"artículos similares",
     r"articoli simili", r"artigos semelhantes", r"vergelijkbare artikelen", r"podobne artykuły",
     r"leggi (?:di più|anche)", r"leia mais", r"lees meer", r"czytaj więcej",
+    r"(?:view|see) all (?:posts|articles|stories) by", r"more (?:posts|articles|stories) by",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -208,6 +211,18 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"skomentuj", r"odpowiedz",
 ]))
 
+# The spam filter's notice under a comment form, whoever it addresses.
+COMMENT_SPAM_NOTICE = PatternRule("chrome:comments", any_of([
+    r"akismet", r"comment data is processed", r"kommentardaten verarbeitet",
+    r"données de vos commentaires sont utilisées", r"datos de (?:tus|sus) comentarios",
+]), max_words=30)
+
+# Buttons a blog engine or a recipe card prints under a post.
+SHARE_LABELS = PatternRule("chrome:share", any_of([
+    r"like this", r"like loading", r"pin (?:this )?recipe", r"rate this (?:recipe|post|article)",
+    r"did you make this recipe",
+], whole_line=True), max_words=6)
+
 TAGS = PatternRule("chrome:tags", raw_pattern(
     r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|"
@@ -218,7 +233,8 @@ TAGS = PatternRule("chrome:tags", raw_pattern(
 _AGENCIES = "pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd"
 
 CREDIT = PatternRule("chrome:credit", raw_pattern(
-    r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|"
+    r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|image source|"
+    r"featured image|header image|cover (?:photo|image)|"
     r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
     r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa)\s*:"
     r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"
@@ -382,6 +398,6 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
     r"no (?:está )?disponible en (?:tu|su) (?:región|país|ubicación)",
 ]), max_words=12)
 
-RULES = (NAV, SHARE, SHARE_BUTTON, READ_ALSO, RELATED, COMMENTS, TAGS, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION,
-         POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED, PLAYER, GEO_BLOCK, YOU_ARE_HERE,
-         breadcrumb, agency_credit, neighbour_post, teaser, minutes_read)
+RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
+         CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
+         PLAYER, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, agency_credit, neighbour_post, teaser, minutes_read)
