@@ -67,6 +67,9 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     # Fifty thousand different words in capitals, each glued and written apart ("AB CD ABCD").
     "50k-capital-glue-in-prose": lambda: _capital_glue(50_000).encode(),
     "20k-bulleted-paragraphs": lambda: "".join(f"* {PROSE}\n" for _ in range(20_000)).encode(),
+    # Eight thousand slideshows of five slides: each is weighed against the page once.
+    "40k-slide-counters": lambda: "".join(f"{k % 5 + 1}/5 Headline {k}\n{PROSE}\n"
+                                          for k in range(40_000)).encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),

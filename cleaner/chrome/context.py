@@ -653,21 +653,31 @@ def _drop_slideshows(features: list[BlockFeatures], classes: list[BlockClass], v
     does an article with photos of its own story."""
     if not settings.trim_outside_main:
         return
-    prose = [i for i, c in enumerate(classes) if c is BlockClass.GOOD and verdicts[i].keep]
-    for span in _slideshows(features):
-        inside = [i for i in prose if i in span]
-        before = [i for i in prose if i < span.start]
-        after = [i for i in prose if i >= span.stop]
-        own = sum(features[i].words for i in inside)
-        beside = (sum(features[i].words for i in before + after) >= TEASER_ARTICLE_SHARE * own
-                  or (sum(features[i].words for i in before) >= SLIDESHOW_FLANK_WORDS
-                      and sum(features[i].words for i in after) >= SLIDESHOW_FLANK_WORDS))
+    spans = _slideshows(features)
+    if not spans:
+        return
+    # Sums and counts over the whole page once, so that many slideshows on one page
+    # cost no more than one: a span's prose and vocabulary are read inside it only.
+    prose = [c is BlockClass.GOOD and verdicts[i].keep for i, c in enumerate(classes)]
+    words_before = list(itertools.accumulate((features[i].words if p else 0.0 for i, p in enumerate(prose)),
+                                             initial=0.0))
+    prose_words = [_subject_words(features, [i]) if p else set() for i, p in enumerate(prose)]
+    blocks_using: Counter[str] = Counter(w for block_words in prose_words for w in block_words)
+    for span in spans:
+        before = words_before[span.start]
+        own = words_before[span.stop] - before
+        after = words_before[-1] - words_before[span.stop]
+        beside = (before + after >= TEASER_ARTICLE_SHARE * own
+                  or (before >= SLIDESHOW_FLANK_WORDS and after >= SLIDESHOW_FLANK_WORDS))
         if not own or not beside:
             continue
+        inside: Counter[str] = Counter(w for i in span for w in prose_words[i])
+        # the article's vocabulary: words its prose uses outside the slideshow
+        article_size = len(blocks_using) - sum(1 for w, n in inside.items() if n == blocks_using[w])
         # the slides' headlines say most about them
         slides = _subject_words(features, (i for i in span if verdicts[i].keep))
-        article = _subject_words(features, before + after)
-        if len(slides & article) > SLIDESHOW_MAX_TOPIC_SHARE * min(len(slides), len(article)):
+        shared = sum(1 for w in slides if blocks_using[w] > inside[w])
+        if shared > SLIDESHOW_MAX_TOPIC_SHARE * min(len(slides), article_size):
             continue
         for i in span:
             if verdicts[i].keep:
