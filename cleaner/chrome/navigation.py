@@ -390,6 +390,31 @@ PLAYER = PatternRule("chrome:embed", any_of([
     r"ascolta (?:l'|questo )articolo", r"ouvir (?:este |o )?artigo",
 ], at_start=True), max_words=8)
 
+# A media player's and a photo gallery's controls, one or several on a line ("Mute
+# Unmute Fullscreen", "Current Time 0:00", "Image 3 of 12"). Bare words that also head an
+# article's section ("Captions", "Chapters", "Download", "Transcript") are left out.
+MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
+    r"play video", r"video abspielen", r"lire la vidéo", r"reproducir (?:el )?v[ií]deo",
+    r"riproduci (?:il )?video", r"play", r"pause", r"mute", r"unmute", r"exit full ?screen", r"full ?screen",
+    r"replay",
+    r"skip ad", r"ad \d+ of \d+", r"current time \d+:\d+", r"duration(?: time)? \d+:\d+",
+    r"remaining time -?\d+:\d+", r"loaded: \d+(?:\.\d+)?%", r"progress: \d+%", r"tap to unmute",
+    r"this video is unavailable", r"video unavailable", r"video nicht verfügbar",
+    r"click to enlarge", r"zum vergrößern klicken", r"(?:cliquez|cliquer) pour agrandir",
+    r"haga clic para ampliar", r"enlarge (?:the )?image", r"bild vergrößern",
+    r"(?:image|photo|picture|bild|foto) \d+ (?:of|von|sur|de|di) \d+",
+    r"(?:close|view|open) (?:the )?gallery", r"galerie (?:ansehen|öffnen|schließen)", r"voir la galerie",
+    r"ver galería", r"back to (?:the )?article", r"zurück zum artikel", r"retour à l'article",
+    r"volver al artículo", r"download (?:the )?pdf", r"pdf herunterladen", r"show transcript",
+    r"transkript anzeigen",
+], whole_line=True), max_words=8)
+
+# An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
+POST_SHARED_BY = PatternRule("chrome:embed", any_of([
+    r"a post shared by", r"ein beitrag geteilt von", r"dieser beitrag wurde geteilt von",
+    r"une publication partagée par", r"una publicación compartida por",
+], at_start=True), max_words=12)
+
 # Video and streams withheld by country: the player's notice, in a label-sized block.
 GEO_BLOCK = PatternRule("chrome:embed", any_of([
     r"not available in your (?:region|country|location)",
@@ -400,4 +425,5 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
-         PLAYER, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, agency_credit, neighbour_post, teaser, minutes_read)
+         PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, agency_credit,
+         neighbour_post, teaser, minutes_read)
