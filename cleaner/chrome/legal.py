@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import SENTENCE_WORDS, PatternRule, any_of, has_digits
+from cleaner.chrome.rules import SENTENCE_WORDS, PatternRule, ShapeRule, any_of, has_digits
 
 
 def _copyright_line(features: BlockFeatures) -> bool:
@@ -21,14 +21,9 @@ COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"wszelkie prawa zastrzeżone",
 ]), max_words=30, in_sentences=_copyright_line)
 
-_COPYRIGHT_SIGN_RE = re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE)
-
-
-def copyright_sign(features: BlockFeatures) -> str | None:
-    """``© 2024 Example`` and ``(c) 2024``: the sign is not a word, so no keyword gate."""
-    if features.words <= 30 and _COPYRIGHT_SIGN_RE.search(features.text):
-        return "chrome:copyright"
-    return None
+#: ``© 2024 Example`` and ``(c) 2024``: the sign is not a word, so no keyword gate
+COPYRIGHT_SIGN = ShapeRule("chrome:copyright", re.compile(r"©|\(c\) ?(?:19|20)\d\d", re.IGNORECASE),
+                           max_words=30)
 
 LEGAL = PatternRule("chrome:legal", any_of([
     r"privacy(?: policy| notice| statement| settings)?", r"terms (?:of|and) (?:use|service|conditions)",
@@ -93,4 +88,4 @@ SITE_CREDIT = PatternRule("chrome:copyright", any_of([
     r"powered by wordpress", r"wordpress theme by", r"theme by [\w-]+ themes", r"designed by elegant themes",
 ]), max_words=16)
 
-RULES = (COPYRIGHT, copyright_sign, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER, SITE_CREDIT)
+RULES = (COPYRIGHT, COPYRIGHT_SIGN, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER, SITE_CREDIT)

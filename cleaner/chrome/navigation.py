@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from cleaner.chrome.features import BlockFeatures
-from cleaner.chrome.rules import PatternRule, addresses_reader, any_of, has_digits, never, raw_pattern
+from cleaner.chrome.rules import (
+    PatternRule,
+    ShapeRule,
+    addresses_reader,
+    any_of,
+    has_digits,
+    never,
+    raw_pattern,
+)
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
@@ -261,15 +269,9 @@ FIGURE_CAPTION = PatternRule("chrome:caption", raw_pattern(
     r"|^(?:figure|abbildung|abb\.|schaubild|figura)\s*:\s*\S"),
     max_words=80)
 
-_AGENCY_CREDIT_RE = re.compile(
-    rf"^\W*[^\W\d_]{{2,4}}\s?/\s?(?:{_AGENCIES})\W*$")
-
-
-def agency_credit(features: BlockFeatures) -> str | None:
-    """An agency credit alone: the reporter's initials and the agency ("aja/PAP")."""
-    if features.words <= 3 and _AGENCY_CREDIT_RE.match(features.lower):
-        return "chrome:credit"
-    return None
+#: an agency credit alone: the reporter's initials and the agency ("aja/PAP")
+AGENCY_CREDIT = ShapeRule("chrome:credit", re.compile(
+    rf"^\W*[^\W\d_]{{2,4}}\s?/\s?(?:{_AGENCIES})\W*$", re.IGNORECASE), max_words=3)
 
 
 _NEIGHBOUR_POST_RE = re.compile(
@@ -370,16 +372,10 @@ READING_TIME = PatternRule("chrome:post-meta", raw_pattern(
     r"(?:ca\.?\s*|etwa\s*|approx\.?\s*|~\s*)?\d+"),
     max_words=8)
 
-_MINUTES_READ_RE = re.compile(
+#: a reading time that opens with its number ("7 min read")
+MINUTES_READ = ShapeRule("chrome:post-meta", re.compile(
     r"^\W*\d+\s*(?:min|minutes?|minuten|minutos|minuti)\.?\s*(?:read|lesen|lesezeit|de lecture|de lectura|"
-    r"di lettura|de leitura)\W*$", re.IGNORECASE)
-
-
-def minutes_read(features: BlockFeatures) -> str | None:
-    """A reading time that opens with its number ("7 min read")."""
-    if features.words <= 5 and _MINUTES_READ_RE.match(features.text):
-        return "chrome:post-meta"
-    return None
+    r"di lettura|de leitura)\W*$", re.IGNORECASE), max_words=5)
 
 
 # The audio player's label above an article read aloud ("Listen to this article 4 min").
@@ -425,5 +421,5 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
-         PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, agency_credit,
-         neighbour_post, teaser, minutes_read)
+         PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
+         neighbour_post, teaser, MINUTES_READ)

@@ -198,6 +198,21 @@ def addresses_reader(features: BlockFeatures) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class ShapeRule:
+    """Name a block of at most ``max_words`` chrome where ``pattern`` finds its shape:
+    for chrome that opens with no word to gate a phrase list on (a sign, a number)."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    max_words: float
+
+    def __call__(self, features: BlockFeatures) -> str | None:
+        if features.words <= self.max_words and self.pattern.search(features.text):
+            return self.reason
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class PatternRule:
     """Name a block chrome when it matches ``pattern`` and has at most ``max_words``.
 
