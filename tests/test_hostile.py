@@ -160,6 +160,8 @@ def _package_patterns() -> list[tuple[str, re.Pattern[str]]]:
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{attribute}", value))
             pattern = getattr(value, "pattern", None)
+            if isinstance(pattern, re.Pattern):  # a ShapeRule's own expression
+                found.append((f"{info.name}.{attribute}", pattern))
             for candidate in (pattern, getattr(value, "weak", None)):
                 inner = getattr(candidate, "pattern", None)
                 if isinstance(inner, re.Pattern):
