@@ -795,7 +795,8 @@ def _keep_main_clusters(
             break
         if weights[index] > 0:
             leads.add(index)
-    on_subject = _on_subject(features, classes, clusters)
+    # whether a cluster is on the article's subject, asked only of one about to be dropped
+    on_subject: list[bool] | None = None
     result = _drop_teaser_tail(features, classes, verdicts, clusters[main_index], settings)
     for index, (cluster, weight, after_marker) in enumerate(zip(clusters, weights, announced, strict=True)):
         if teasers[index] and index != main_index and index not in leads and settings.trim_outside_main:
@@ -809,7 +810,12 @@ def _keep_main_clusters(
         # Text announced by "Related stories" or "12 Comments" is not the article
         # unless it is the biggest part of the page.
         limit = 1.0 if after_marker and settings.trim_outside_main else settings.min_cluster_share
-        if weight < limit * main and index not in leads and not (on_subject[index] and not after_marker):
+        if weight < limit * main and index not in leads:
+            if not after_marker:
+                if on_subject is None:
+                    on_subject = _on_subject(features, classes, clusters)
+                if on_subject[index]:
+                    continue
             for i in cluster:
                 result[i] = _dropped(verdicts[i], "chrome:island")
     return result
