@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from cleaner.chrome.features import BlockFeatures
+from cleaner.chrome.features import BlockFeatures, subject_words
 from cleaner.config import ModeSettings
 from cleaner.document import Verdict
 
@@ -640,8 +640,7 @@ _SUBJECT_WORD_MIN_CHARS = 5
 
 
 def _subject_words(features: list[BlockFeatures], blocks: Iterable[int]) -> set[str]:
-    return {word for i in blocks for word in features[i].lower_tokens
-            if len(word) >= _SUBJECT_WORD_MIN_CHARS and not word.isdigit()}
+    return set().union(*(subject_words(features[i], _SUBJECT_WORD_MIN_CHARS) for i in blocks))
 
 
 def _drop_slideshows(features: list[BlockFeatures], classes: list[BlockClass], verdicts: list[Verdict],

@@ -95,3 +95,9 @@ def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
         alpha_share=letters / non_space,
         uppercase=text.isupper(),
     )
+
+
+def subject_words(block: BlockFeatures, min_chars: int, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """The words that tell what a block is about: at least ``min_chars`` letters, no
+    stopword, no number."""
+    return {w for w in block.lower_tokens if len(w) >= min_chars and w not in stopwords and not w.isdigit()}

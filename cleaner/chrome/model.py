@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cleaner.chrome.context import BlockClass
-from cleaner.chrome.features import BlockFeatures
+from cleaner.chrome.features import BlockFeatures, subject_words
 from cleaner.config import Mode
 from cleaner.document import Verdict
 from cleaner.io import CleanerError
@@ -90,8 +90,7 @@ def topic_shares(features: list[BlockFeatures], classes: list[BlockClass], verdi
     letters or more) that the page's kept prose uses in its other paragraphs; None for a
     block without any, or with no other paragraph to compare with (a kept paragraph is
     compared with the others, not with itself)."""
-    words = [{w for w in f.lower_tokens if len(w) >= TOPIC_WORD_MIN_CHARS and w not in stopwords
-              and not w.isdigit()} for f in features]
+    words = [subject_words(f, TOPIC_WORD_MIN_CHARS, stopwords) for f in features]
     prose = [cls is BlockClass.GOOD and verdict.keep for cls, verdict in zip(classes, verdicts, strict=True)]
     paragraphs = sum(prose)
     used: Counter[str] = Counter()
