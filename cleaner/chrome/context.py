@@ -335,7 +335,9 @@ def _keep_hatnote_headings(features: list[BlockFeatures], classes: list[BlockCla
 
 
 #: the marker a text rendering puts before each item of a bulleted list
-_BULLET_RE = re.compile(r"^([*+•·–-]) \S")
+#: the marks a rendering sets before a list item
+_BULLET = r"[*+•·–-]"
+_BULLET_RE = re.compile(rf"^({_BULLET}) \S")
 #: list items shorter than this are menu entries ("* About"), not points of a list
 LIST_ITEM_MIN_WORDS = 3
 #: the long item a list is kept for reads as a sentence, not as a title-cased headline
@@ -533,7 +535,7 @@ def _drop_teaser_tail(features: list[BlockFeatures], classes: list[BlockClass], 
     return result
 
 
-_CLOCK_RE = re.compile(r"^(?:[*+•·–-] )?\d{1,2}[:h]\d{2}(?![\d:])")
+_CLOCK_RE = re.compile(rf"^(?:{_BULLET} )?\d{{1,2}}[:h]\d{{2}}(?![\d:])")
 FEED_MIN_ITEMS = 4
 FEED_MIN_SHARE = 0.1
 
@@ -599,7 +601,7 @@ def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
 
 
 #: a slide's counter opens its caption or stands alone: "12/50 Court halts trial", "3 of 8"
-_SLIDE_COUNTER_RE = re.compile(r"^(?:[*+•·–-] )?(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?=\s|$)")
+_SLIDE_COUNTER_RE = re.compile(rf"^(?:{_BULLET} )?(\d{{1,3}}) ?(?:/|of) ?(\d{{1,3}})(?=\s|$)")
 #: a run this long of counters counting up is a slideshow, not a numbered list or a date
 SLIDESHOW_MIN_SLIDES = 5
 
