@@ -12,14 +12,21 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from cleaner import chrome
-from cleaner.chrome.model import FloatArray, LineModel, page_features, train
+from cleaner.chrome.lexical import (
+    LabelledBlock,
+    block_words,
+    cross_fitted_lexicons,
+    learn_lexicon,
+    lexical_columns,
+)
+from cleaner.chrome.model import LEXICAL_COLUMNS, FloatArray, LineModel, page_features, train
 from cleaner.io import CleanerError
 from cleaner.pipeline import Cleaner
 
@@ -175,9 +182,36 @@ def stack(examples: list[Example], weight: float = 1.0) -> tuple[FloatArray, np.
     return x, np.asarray(labels, dtype=np.int8), np.full(len(labels), weight)
 
 
+def labelled_blocks(example: Example, page: str | None = None, weight: float = 1.0,
+                    labels: list[int | None] | None = None) -> list[LabelledBlock]:
+    """The labelled blocks of an example (or ``labels`` of its blocks) for learning a lexicon."""
+    return [LabelledBlock(page or example.name, block_words(text), label, weight)
+            for text, label in zip(example.texts, example.labels if labels is None else labels, strict=True)
+            if label is not None]
+
+
+def with_lexicon(example: Example, lexicon: Mapping[str, float]) -> Example:
+    """The example with its rows' lexical features read against ``lexicon``."""
+    rows = np.array(example.rows, dtype=np.float64)
+    rows[:, LEXICAL_COLUMNS] = lexical_columns([block_words(text) for text in example.texts], lexicon)
+    return Example(example.name, example.texts, rows, example.labels)
+
+
+#: folds of the examples for the lexicon each one's features are read against
+LEXICON_FOLDS = 4
+
+
 def fit(examples: list[Example], *, seed: int = 7, epochs: int = 400,
         thresholds: dict[str, float] | None = None) -> LineModel:
-    x, y, w = stack(examples)
+    """A model and its lexicon. Each example's lexical features are read against a
+    lexicon learned without it (``cross_fitted_lexicons``); the model ships the lexicon
+    of all examples."""
+    blocks = [labelled_blocks(example) for example in examples]
+    folds = [i % LEXICON_FOLDS for i in range(len(examples))]
+    lexicons = cross_fitted_lexicons(blocks, folds)
+    x, y, w = stack([with_lexicon(example, lexicon)
+                     for example, lexicon in zip(examples, lexicons, strict=True)])
     if len(y) < 10 or len(set(y.tolist())) < 2:
         raise CleanerError("not enough labelled blocks to train on (need kept and dropped blocks)")
-    return train(x, y, w, seed=seed, epochs=epochs, thresholds=thresholds)
+    model = train(x, y, w, seed=seed, epochs=epochs, thresholds=thresholds)
+    return model.with_lexicon(learn_lexicon(block for page in blocks for block in page))

@@ -43,6 +43,7 @@ from boilerplate import DEVDATA, Score, in_split, pages, tokens  # noqa: E402
 from boilerplate import squash as bench_squash  # noqa: E402
 
 from cleaner.chrome.context import resolve  # noqa: E402
+from cleaner.chrome.lexical import LabelledBlock, cross_fitted_lexicons, learn_lexicon  # noqa: E402
 from cleaner.chrome.model import (  # noqa: E402
     HEADINGS,
     NAMED_CHROME,
@@ -61,7 +62,9 @@ from cleaner.train import (  # noqa: E402
     label_against_clean,
     label_as_extracted,
     label_with_snippets,
+    labelled_blocks,
     stack,
+    with_lexicon,
 )
 
 OUT = REPO / "cleaner" / "data" / "line_model.json"
@@ -172,23 +175,37 @@ def _extract(page_dir: Path) -> str:
         return trafilatura.extract(fh.read(), output_format="txt", include_comments=False) or ""
 
 
+def _lexicon_blocks(page: DevPage) -> list[LabelledBlock]:
+    """A rendering's labelled blocks for the lexicon, counted under its page's name (both
+    renderings are one page); the extractor's labels weigh as in the model's loss."""
+    return (labelled_blocks(page.example, page.name)
+            + labelled_blocks(page.example, page.name, SILVER_WEIGHT, page.silver))
+
+
 def _fit(dev_pages: list[DevPage], seed: int, epochs: int, members: int = MEMBERS) -> LineModel:
-    read = [p.example for p in dev_pages if p.collection == "readability"]
-    snip = [p.example for p in dev_pages if p.collection == "trafilatura"]
+    """A model and its lexicon, each page's lexical features read against a lexicon
+    learned from the other folds' pages (``cross_fitted_lexicons``)."""
+    blocks = [_lexicon_blocks(page) for page in dev_pages]
+    lexicons = cross_fitted_lexicons(blocks, [_fold(page) for page in dev_pages])
+    examples = {id(page): with_lexicon(page.example, lexicon)
+                for page, lexicon in zip(dev_pages, lexicons, strict=True)}
+    read = [examples[id(p)] for p in dev_pages if p.collection == "readability"]
+    snip = [examples[id(p)] for p in dev_pages if p.collection == "trafilatura"]
     xr, yr, wr = stack(read)
     # Bag-of-words scores weigh long blocks more; so does the loss (by sqrt of words).
     wr = wr * np.sqrt(np.expm1(xr[:, 0]) + 1) / 3
     xs, ys, ws = stack(snip, SNIPPET_WEIGHT)
     parts = [(xr, yr, wr), (xs, ys, ws)]
     if SILVER_WEIGHT > 0:
-        silver = [Example(p.example.name, p.example.texts, p.example.rows, p.silver)
+        silver = [Example(p.example.name, p.example.texts, examples[id(p)].rows, p.silver)
                   for p in dev_pages if p.collection == "trafilatura"]
         parts.append(stack(silver, SILVER_WEIGHT))
     x = np.vstack([part[0] for part in parts])
     y = np.concatenate([part[1] for part in parts])
     w = np.concatenate([part[2] for part in parts])
-    return average_logits([train(x, y, w, seed=seed + k, epochs=epochs, hidden=HIDDEN, l2=L2)
-                           for k in range(members)])
+    model = average_logits([train(x, y, w, seed=seed + k, epochs=epochs, hidden=HIDDEN, l2=L2)
+                            for k in range(members)])
+    return model.with_lexicon(learn_lexicon(block for page in blocks for block in page))
 
 
 def _fold(page: DevPage) -> int:
@@ -203,7 +220,7 @@ def out_of_fold(dev_pages: list[DevPage], seed: int, epochs: int, members: int =
         model = _fit([p for p in dev_pages if _fold(p) != fold], seed, epochs, members)
         for i, page in enumerate(dev_pages):
             if _fold(page) == fold:
-                scores[i] = model.predict(page.example.rows)
+                scores[i] = model.predict(with_lexicon(page.example, model.lexicon).rows)
     return scores
 
 

@@ -167,7 +167,8 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
         page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:
         return rules
-    probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords))
+    probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords,
+                                                model.lexicon))
     verdicts = []
     for probability, by_rules, rule, block in zip(probabilities, rules, page.reasons, page.features,
                                                   strict=True):

@@ -1,6 +1,6 @@
 """Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop, apps.
 
-Phrases are English, German, French, Spanish, Portuguese, Italian and Dutch. Strong
+Phrases are English, German, French, Spanish, Portuguese, Italian, Dutch, Polish and Russian. Strong
 phrases (what only a call to action says) count in blocks up to a sentence or two; bare
 topic words count only in labels and buttons, so article sentences about these topics
 stay.
@@ -41,9 +41,13 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"abonnez-vous", r"lettres? d'information", r"suscríbete", r"boletín",
     r"assine (?:a |a nossa |nossa )?newsletter", r"inscreva-se", r"cadastre seu e-?mail",
     r"iscriviti(?: alla(?: nostra)? newsletter)?", r"ricevi (?:la nostra|le nostre) (?:newsletter|notizie)",
-    r"meld je aan voor (?:onze|de) nieuwsbrief", r"schrijf je in", r"nieuwsbrief",
+    r"meld je aan voor (?:onze|de) nieuwsbrief", r"schrijf je (?:nu )?in", r"nieuwsbrief",
     r"melden sie sich (?:jetzt )?für (?:unseren|den) newsletter an", r"zapisz się (?:do|na) newsletter\w*",
-]), max_words=40, in_sentences=addresses_reader, weak=any_of([r"newsletters?", r"subscribe"]))
+    r"suscríbete a (?:nuestro|nuestra) (?:boletín|newsletter)",
+    r"подпи(?:шитесь|сывайтесь|саться) на (?:нашу |наш |наши )?"
+    r"(?:рассылку|новости|канал|обновления|телеграм)",
+]), max_words=40, in_sentences=addresses_reader,
+    weak=any_of([r"newsletters?", r"subscribe", r"рассылк[аиу]"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"subscribe (?:now|today)", r"already a subscriber", r"subscribers? only", r"premium content",
@@ -65,6 +69,8 @@ LOGIN = PatternRule("chrome:login", any_of([
     r"minha conta", r"cadastre-se", r"criar (?:uma )?conta", r"esqueceu (?:a |sua )?senha", r"fazer login",
     r"accedi", r"registrati", r"il mio account", r"password dimenticata", r"crea (?:un )?account",
     r"inloggen", r"uitloggen", r"registreren", r"mijn account", r"wachtwoord vergeten",
+    r"войти", r"выйти", r"вход", r"регистрация", r"зарегистрироваться", r"личный кабинет", r"мой аккаунт",
+    r"забыли пароль",
 ]), max_words=6)
 
 COOKIE = PatternRule("chrome:cookie", any_of([
@@ -79,6 +85,10 @@ COOKIE = PatternRule("chrome:cookie", any_of([
     r"accetta (?:tutti|i cookie)", r"rifiuta tutti", r"wij gebruiken cookies",
     r"deze (?:web)?site gebruikt cookies", r"alle cookies accepteren", r"cookies accepteren",
     r"accepteer (?:alle )?cookies",
+    r"ce site utilise des cookies", r"(?:este|nuestro) sitio(?: web)? (?:utiliza|usa) cookies",
+    r"deze (?:web)?site maakt gebruik van cookies", r"alles accepteren",
+    r"(?:этот|наш) сайт использует (?:файлы )?cookie", r"мы используем (?:файлы )?cookie",
+    r"принять (?:все|cookie)",
 ]), max_words=60, in_sentences=addresses_reader,
     weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
 
@@ -86,7 +96,7 @@ AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
     r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted", r"reklama",
     r"pubblicità", r"publicidade", r"advertentie", r"gesponsord",
-    r"story continues below", r"continúa (?:debajo|después) del anuncio",
+    r"story continues below", r"continúa (?:debajo|después) del anuncio", r"реклама",
 ]), max_words=6)
 
 # Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.
@@ -102,6 +112,8 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"ajouter au panier", r"acheter maintenant", r"livraison gratuite", r"añadir al carrito",
     r"comprar ahora", r"envío gratis", r"cart \(\d+\)", r"kostenfreie lieferung", r"kostenloser versand",
     r"gratis versand", r"mindestbestellwert", r"ab \d+ ?(?:€|euro) bestellwert",
+    r"buy tickets", r"tickets kaufen", r"acheter des billets", r"comprar (?:entradas|ingressos)",
+    r"acquista (?:i )?biglietti", r"kaartjes kopen",
 ]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
 #: a site's own app ("Download the app", "Get it on Google Play"); reviews of apps and

@@ -18,7 +18,7 @@ COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
     r"todos os direitos reservados", r"tutti i diritti riservati", r"alle rechten voorbehouden",
-    r"wszelkie prawa zastrzeżone",
+    r"wszelkie prawa zastrzeżone", r"все права защищены",
 ]), max_words=30, in_sentences=_copyright_line)
 
 #: ``© 2024 Example`` and ``(c) 2024``: the sign is not a word, so no keyword gate
@@ -42,6 +42,11 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"submit a correction", r"send us a (?:news )?tip", r"got a (?:news )?tip",
     r"kontaktieren sie uns", r"contactez-nous", r"contáctenos", r"contáctanos", r"contattaci",
     r"neem contact op", r"skontaktuj się z nami", r"kontakt z nami", r"lavora con noi", r"trabalhe conosco",
+    r"conditions (?:générales )?d'utilisation", r"términos (?:de uso|y condiciones de uso)",
+    r"gebruiksvoorwaarden",
+    r"политика конфиденциальности", r"пользовательское соглашение", r"условия (?:использования|пользования)",
+    r"контакты", r"о (?:нас|проекте|компании)", r"реклама на сайте", r"карта сайта",
+    r"werben (?:sie )?bei uns", r"annoncer sur notre site", r"anuncie (?:conosco|aqui)", r"adverteren",
 ], whole_line=True), max_words=6)
 
 # Disclaimers of the site's footer: the same words on every page. (A licence line is left

@@ -4,8 +4,9 @@ The rules and the context pass stay: their verdicts are features here, with the
 block's own signals, its position in the page, the same signals of its neighbours and
 how much of its vocabulary the page's prose shares (an article's paragraphs talk about
 the same things; a teaser for another story, an author's bio or a shop's blurb do not).
-The model learns when to trust the rules, and overrules them only when it is sure
-(``LineModel.margins``). Inference is plain numpy; the weights are a small JSON file
+It also reads the words of each block against a lexicon of chrome's words learned with
+it (``cleaner.chrome.lexical``). The model learns when to trust the rules, and overrules
+them only when it is sure (``LineModel.margins``). Inference is plain numpy; the weights are a small JSON file
 written by ``cleaner train``, or by ``scripts/train_model.py`` on the dev pages for the
 model shipped in the package.
 """
@@ -16,6 +17,7 @@ import functools
 import json
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,6 +28,7 @@ import numpy.typing as npt
 
 from cleaner.chrome.context import BlockClass
 from cleaner.chrome.features import BlockFeatures, subject_words
+from cleaner.chrome.lexical import LEXICAL_FEATURES, lexical_columns
 from cleaner.config import Mode
 from cleaner.document import Verdict
 from cleaner.io import CleanerError
@@ -72,10 +75,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     *_POSITION,
     *(f"n{o:+d}:{name}" for o in NEIGHBOUR_OFFSETS for name in _NEIGHBOUR),
     *_TOPIC,
+    *LEXICAL_FEATURES,
 )
-MODEL_FORMAT = "cleaner-line-model/2"
-#: formats read: the first one's files fail on their features, with a message that says so
-_FORMATS = ("cleaner-line-model/1", MODEL_FORMAT)
+#: where the lexical features lie in a row: last, so training can fill them in afterwards
+LEXICAL_COLUMNS = slice(len(FEATURE_NAMES) - len(LEXICAL_FEATURES), None)
+MODEL_FORMAT = "cleaner-line-model/3"
+#: formats read: the older ones' files fail on their features, with a message that says so
+_FORMATS = ("cleaner-line-model/1", "cleaner-line-model/2", MODEL_FORMAT)
 
 
 def _own(f: BlockFeatures, repeats: int) -> list[float]:
@@ -108,9 +114,11 @@ def topic_shares(features: list[BlockFeatures], classes: list[BlockClass], verdi
 
 
 def page_features(features: list[BlockFeatures], classes: list[BlockClass],
-                  verdicts: list[Verdict], stopwords: frozenset[str] = frozenset()) -> FloatArray:
+                  verdicts: list[Verdict], stopwords: frozenset[str] = frozenset(),
+                  lexicon: Mapping[str, float] | None = None) -> FloatArray:
     """One row per block: own signals, rule and context verdicts, position, neighbours,
-    and the block's share of the page's subject words (``topic_shares``)."""
+    the block's share of the page's subject words (``topic_shares``) and what the
+    ``lexicon`` makes of its words (zeros without one)."""
     n = len(features)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -149,6 +157,7 @@ def page_features(features: list[BlockFeatures], classes: list[BlockClass],
         own, class_onehot, reason_onehot, keep, score, position,
         *(_shifted(neighbour, offset, 0.0) for offset in NEIGHBOUR_OFFSETS),
         topic, _shifted(topic, -1, -1.0), _shifted(topic, 1, -1.0), (topic < 0).astype(np.float64),
+        lexical_columns([f.lower_tokens for f in features], lexicon or {}),
     ])
 
 
@@ -222,6 +231,9 @@ class LineModel:
     #: per mode, the kinds of verdict left to the rules (NAMED_CHROME, HEADINGS); none by
     #: default: a model trained on a user's own pages decides every block
     defers_to: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: each known word's log-odds of chrome (``cleaner.chrome.lexical``); empty: the
+    #: lexical features read zero
+    lexicon: Mapping[str, float] = field(default_factory=dict)
     feature_names: tuple[str, ...] = FEATURE_NAMES
 
     def predict(self, rows: FloatArray) -> FloatArray:
@@ -242,7 +254,11 @@ class LineModel:
     def with_decisions(self, thresholds: dict[str, float], margins: dict[str, float],
                        defers_to: dict[str, frozenset[str]]) -> LineModel:
         return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
-                         self.output_bias, thresholds, margins, defers_to)
+                         self.output_bias, thresholds, margins, defers_to, self.lexicon)
+
+    def with_lexicon(self, lexicon: Mapping[str, float]) -> LineModel:
+        return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
+                         self.output_bias, self.thresholds, self.margins, self.defers_to, lexicon)
 
     def to_json(self) -> str:
         payload: dict[str, Any] = {
@@ -253,6 +269,7 @@ class LineModel:
             "output_weights": _rounded(self.output_weights), "output_bias": round(self.output_bias, 6),
             "thresholds": self.thresholds, "margins": self.margins,
             "defers_to": {mode: sorted(kinds) for mode, kinds in self.defers_to.items()},
+            "lexicon": dict(sorted(self.lexicon.items())),
         }
         return json.dumps(payload, separators=(",", ":"))
 
@@ -271,6 +288,7 @@ class LineModel:
             {k: float(v) for k, v in payload["thresholds"].items()},
             {k: float(v) for k, v in payload.get("margins", {}).items()},
             _deferrals(payload.get("defers_to", {})),
+            _lexicon(payload.get("lexicon", {})),
         )
         model._check()
         return model
@@ -293,6 +311,13 @@ class LineModel:
     @classmethod
     def load(cls, path: str | Path) -> LineModel:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def _lexicon(value: Any) -> dict[str, float]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, (int, float))
+                                              for k, v in value.items()):
+        raise ValueError("its lexicon is not a table of words and numbers")
+    return {k: float(v) for k, v in value.items()}
 
 
 def _deferrals(value: Any) -> dict[str, frozenset[str]]:
@@ -359,7 +384,7 @@ def average_logits(members: list[LineModel]) -> LineModel:
         np.hstack([m.hidden_weights for m in members]), np.concatenate([m.hidden_bias for m in members]),
         np.concatenate([m.output_weights for m in members]) / count,
         float(sum(m.output_bias for m in members) / count),
-        dict(first.thresholds), dict(first.margins), dict(first.defers_to),
+        dict(first.thresholds), dict(first.margins), dict(first.defers_to), first.lexicon,
     )
 
 

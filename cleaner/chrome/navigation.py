@@ -56,7 +56,33 @@ NAV = PatternRule("chrome:nav", any_of([
     r"clique aqui", r"klik hier", r"kliknij tutaj",
     r"search for", r"(?:entries|comments) feed", r"wordpress\.org", r"post navigation",
     r"more (?:by|from) this author",
+    r"aller au contenu(?: principal)?", r"naar (?:de )?(?:hoofd)?inhoud(?: springen| gaan)?",
+    r"menü(?: (?:öffnen|schließen))?", r"(?:fermer|ouvrir) le menu", r"(?:cerrar|abrir) (?:el )?menú",
+    r"(?:fechar|abrir) (?:o )?menu", r"diese seite drucken",
+    r"перейти к (?:основному )?(?:содержанию|контенту|навигации)", r"наверх", r"поиск", r"меню",
+    r"закрыть", r"главная(?: страница)?", r"печать", r"распечатать", r"версия для печати",
+    r"назад", r"далее", r"показать (?:ещё|еще|больше|все)", r"загрузить (?:ещё|еще)",
+    r"читать (?:далее|дальше|полностью)", r"подробнее",
+    r"back to (?:the )?home ?page", r"zurück zur startseite", r"retour à l'accueil",
+    r"volver a (?:la )?(?:portada|página (?:de )?inicio)", r"voltar (?:para|à) (?:a )?página inicial",
+    r"torna alla home(?: ?page)?", r"terug naar (?:de )?home(?:pagina)?",
+    r"keep reading", r"read the full (?:story|article)", r"den ganzen artikel lesen", r"ganzen artikel lesen",
+    r"lire l'article (?:complet|en entier)", r"leer (?:el )?artículo completo", r"leia a matéria completa",
+    r"leggi l'articolo completo", r"lees het hele artikel", r"rss", r"rss feeds?",
+    # what a site shows for a page it cannot find
+    r"page not found", r"seite nicht gefunden", r"page introuvable", r"página no encontrada",
+    r"página não encontrada", r"pagina non trovata", r"pagina niet gevonden", r"страница не найдена",
 ], whole_line=True), max_words=5)
+
+# The reader's verdict a help page or a blog asks for ("Was this article helpful? Yes No").
+FEEDBACK = PatternRule("chrome:nav", any_of([
+    r"was this (?:article|page|post|answer|information) (?:helpful|useful)",
+    r"war (?:dieser artikel|diese seite|dieser beitrag|diese antwort) hilfreich",
+    r"cet article vous a-t-il été utile", r"te resultó útil (?:este artículo|esta información)",
+    r"este artigo foi útil", r"questo articolo ti è stato utile", r"was dit artikel nuttig",
+    r"была ли (?:эта статья|эта информация) полезна",
+    r"yes\W+no", r"ja\W+nein", r"oui\W+non", r"sí\W+no", r"sim\W+não", r"sì\W+no", r"ja\W+nee",
+], whole_line=True), max_words=10)
 
 # "You are here: Home > News": the colon tells the trail's label from a sentence that
 # opens with the same words.
@@ -75,6 +101,7 @@ SHARE = PatternRule("chrome:share", any_of([
     r"compartilhe", r"copiar link", r"siga-nos", r"condividi", r"copia (?:il )?link", r"seguici",
     r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons", r"podziel się", r"udostępnij",
     r"pin it", r"enviar por (?:correo|e-?mail)", r"invia per e-?mail",
+    r"поделиться", r"вконтакте", r"мы в (?:соцсетях|социальных сетях)", r"скопировать ссылку",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -119,6 +146,17 @@ RELATED_PHRASES = (
     r"articoli simili", r"artigos semelhantes", r"vergelijkbare artikelen", r"podobne artykuły",
     r"leggi (?:di più|anche)", r"leia mais", r"lees meer", r"czytaj więcej",
     r"(?:view|see) all (?:posts|articles|stories) by", r"more (?:posts|articles|stories) by",
+    r"alle (?:beiträge|artikel) von", r"voir tous les articles de", r"ver todas las entradas de",
+    r"ver todos os (?:posts|artigos) de", r"visualizza tutti gli articoli di", r"bekijk alle berichten van",
+    r"similar (?:posts|articles|stories)", r"sie könnten auch interessiert sein",
+    r"dit vind je misschien ook leuk", r"artigo anterior", r"próximo artigo", r"vorig artikel",
+    r"volgend artikel",
+    r"похожие (?:статьи|материалы|новости|записи|публикации)", r"читайте также", r"смотрите также",
+    r"самое (?:читаемое|популярное|обсуждаемое)", r"популярное", r"другие (?:новости|статьи|материалы)",
+    r"последние (?:новости|статьи|записи)", r"новости по теме", r"материалы по теме",
+    r"вам (?:также )?может (?:также )?понравиться", r"может (?:также )?понравиться",
+    r"также может понравиться",
+    r"(?:предыдущая|следующая) (?:статья|запись|новость|публикация)",
 )
 # Labels that head a list of links, and in a sentence open a plain statement ("Weitere
 # Informationen gab die Polizei nicht bekannt."): named only as a short label.
@@ -151,7 +189,7 @@ _READ_ALSO_LABELS = (
     r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)"
     r"|dowiedz się więcej|lees (?:ook|meer)|zie ook|watch|mira|mire|puedes ver"
     r"|lue (?:myös|lisää|seuraavaksi)|läs (?:också|även|mer)|les (?:også|mer)|læs (?:også|mere)"
-    r"|čtěte (?:také|též)|přečtěte si (?:také|též))"
+    r"|čtěte (?:také|též)|přečtěte si (?:také|též)|читайте также|смотрите также|по теме)"
 )
 READ_ALSO = PatternRule("chrome:read-also", raw_pattern(
     r"^\W*" + _READ_ALSO_LABELS
@@ -212,11 +250,16 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"(?:effettua(?:re)? il login|accedi|essere (?:loggato|registrato|connesso))"
     r" per (?:commentare|rispondere)",
     r"(?:log in|ingelogd zijn|inloggen) om (?:te reageren|een reactie)",
+    r"ihre e-?mail-adresse wird nicht veröffentlicht",
+    r"tu (?:dirección de )?correo(?: electrónico)? no será publicad[oa]",
+    r"(?:оставить|оставьте|написать|добавить) комментарий",
+    r"ваш (?:адрес )?(?:e-?mail|email|электронной почты) не будет опубликован",
+    r"комментариев (?:пока )?нет", r"нет комментариев",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
     r"rispondi", r"reacties", r"reageer", r"kommentieren", r"commenter", r"comentar", r"komentarze?",
-    r"skomentuj", r"odpowiedz",
+    r"skomentuj", r"odpowiedz", r"комментари(?:й|я|ев|и)", r"ответить",
 ]))
 
 # The spam filter's notice under a comment form, whoever it addresses.
@@ -229,13 +272,23 @@ COMMENT_SPAM_NOTICE = PatternRule("chrome:comments", any_of([
 SHARE_LABELS = PatternRule("chrome:share", any_of([
     r"like this", r"like loading", r"pin (?:this )?recipe", r"rate this (?:recipe|post|article)",
     r"did you make this recipe",
+    r"like", r"gefällt mir", r"j'aime", r"me gusta", r"mi piace", r"vind ik leuk", r"curtir", r"нравится",
+    r"(?:artikel|beitrag) bewerten", r"noter cet article", r"valora este artículo", r"avalie este artigo",
+    r"vota questo articolo", r"beoordeel dit artikel", r"оцените (?:статью|материал)",
 ], whole_line=True), max_words=6)
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
     r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|"
-    r"categorias?|tópicos|categori[ae]|argomenti|trefwoorden|categorieën)\s*:"),
+    r"categorias?|tópicos|categori[ae]|argomenti|trefwoorden|categorieën|теги|метки|рубрики?|категори[ия])\s*:"),
     max_words=30)
+
+# A post's category under its title or at its foot, without a colon ("Posted in News",
+# "Publié dans Actualités"): only a label, so no sentence's full stop or question in it.
+POSTED_IN = PatternRule("chrome:tags", raw_pattern(
+    r"^\W*(?:posted in|filed under|veröffentlicht in|publié dans|publicado en|publicado em|geplaatst in|"
+    r"pubblicato in|opublikowano w|опубликовано в)\s[^.!?]*$"),
+    max_words=8)
 
 #: news agencies, as credits name them ("dpa/Jane Roe", "(EFE/Name)", "aja/PAP")
 _AGENCIES = "pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd"
@@ -244,7 +297,7 @@ CREDIT = PatternRule("chrome:credit", raw_pattern(
     r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|image source|"
     r"featured image|header image|cover (?:photo|image)|"
     r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
-    r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa)\s*:"
+    r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa|fuente|источник)\s*:"
     r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"
     rf"|^\W*(?:{_AGENCIES})\s?/\s?\w"),
     max_words=12)
@@ -268,6 +321,13 @@ FIGURE_CAPTION = PatternRule("chrome:caption", raw_pattern(
     r"ryc\.)\s*\d{1,3}[a-z]?\s*[:.–—]\s*\S"
     r"|^(?:figure|abbildung|abb\.|schaubild|figura)\s*:\s*\S"),
     max_words=80)
+
+# A stock photo's credit, in the words the stock sites suggest, and a lent image's.
+PHOTO_SOURCE = PatternRule("chrome:credit", raw_pattern(
+    r"^\W*(?:photo|foto|image|bild|imagen|immagine|picture)s? (?:by|von|de|di|door|par|por) [^.!?]{1,60}"
+    r" (?:on|auf|sur|en|su|op|via|from) (?:unsplash|pexels|pixabay|flickr|wikimedia commons)\W*$"
+    r"|^\W*(?:image|photo|picture|photos|images)s? courtesy(?: of)?\b"),
+    max_words=14)
 
 #: an agency credit alone: the reporter's initials and the agency ("aja/PAP")
 AGENCY_CREDIT = ShapeRule("chrome:credit", re.compile(
@@ -420,6 +480,7 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 ]), max_words=12)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
+         POSTED_IN, FEEDBACK, PHOTO_SOURCE,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
          PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
          neighbour_post, teaser, MINUTES_READ)

@@ -182,6 +182,8 @@ _ADDRESS_WORDS = frozenset({
     "vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "ta", "tes", "toi",
     "tú", "tus", "te", "usted", "ustedes", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
     "voi", "vostro", "vostra", "noi", "nostro", "nostra", "você", "vocês", "nosso", "nossa",
+    "jij", "jouw", "uw", "wij", "onze",
+    "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "мы", "нас", "нам", "наш", "наша", "наше", "наши",
 })
 #: as written: "us" but not "US" (the country); German "Sie", "Ihr" only capitalised and
 #: not first (lower case, or opening a sentence, they are "she", "they", "her")
