@@ -55,7 +55,7 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
     r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
     r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
-    r"bereits abonnent", r"schon abonnent", r"nur für abonnenten",
+    r"bereits abonnent", r"schon abonnent", r"nur für abonnenten", r"exklusiv für abonnenten",
 ]), max_words=14, in_sentences=addresses_reader,
     weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner", r"suscribirse",
                  r"abbonati", r"abbonarsi", r"assinar", r"assine", r"abonneren", r"subskrybuj",
@@ -97,12 +97,16 @@ AD = PatternRule("chrome:ad", any_of([
     r"anzeige", r"werbung", r"publicité", r"publicidad", r"annonce", r"promoted", r"reklama",
     r"pubblicità", r"publicidade", r"advertentie", r"gesponsord",
     r"story continues below", r"continúa (?:debajo|después) del anuncio", r"реклама",
+    r"outbrain", r"taboola", r"partner content", r"partnerinhalte?", r"more from our partners",
+    r"mehr von unseren partnern", r"ad feedback",
 ]), max_words=6)
 
 # Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.
 AD_LABEL = PatternRule("chrome:ad", any_of([
     r"gesponsert", r"sponsorisé", r"patrocinado", r"sponsorizzato", r"anuncio",
     r"paid (?:content|post|partnership)", r"bezahlte partnerschaft", r"partenariat rémunéré",
+    r"supported by", r"recommended by", r"empfohlen von", r"recommandé par", r"recomendado por",
+    r"consigliato da", r"aanbevolen door",
 ], whole_line=True), max_words=3)
 
 SHOP = PatternRule("chrome:shop", any_of([
@@ -126,7 +130,7 @@ APP = PatternRule("chrome:app", any_of([
     r"téléchargez (?:l'|notre )(?:application|appli)", r"descarga (?:la|nuestra) (?:app|aplicación)",
     r"baixe (?:o|nosso) (?:app|aplicativo)", r"scarica (?:l'|la nostra )app", r"download (?:de|onze) app",
     r"open in (?:the )?app", r"get the app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?",
-    r"abrir en la app",
+    r"abrir en la app", r"read in (?:the )?app",
     r"apri nell'app",
 ]), max_words=30, in_sentences=addresses_reader)
 

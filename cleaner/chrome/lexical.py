@@ -25,8 +25,9 @@ FloatArray = npt.NDArray[np.float64]
 
 LEXICAL_FEATURES = ("lex_mean", "lex_max", "lex_min", "lex_known_share", "lex_mean_before", "lex_mean_after")
 #: a word must be seen in labelled blocks of this many pages to enter the lexicon, so
-#: that one site's names and one story's topic stay out (about 6,000 words of the
-#: training pages' 376 pages pass)
+#: that one site's names and one story's topic stay out. Out of fold on the training
+#: pages 3, 5 and 10 read alike (precision mode's snippet precision at recall 0.84:
+#: 0.951, 0.952, 0.951)
 MIN_PAGES = 5
 #: pseudo-counts drawn to the prior odds: a word seen in three blocks says little
 SMOOTHING = 5.0

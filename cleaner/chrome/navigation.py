@@ -72,6 +72,12 @@ NAV = PatternRule("chrome:nav", any_of([
     # what a site shows for a page it cannot find
     r"page not found", r"seite nicht gefunden", r"page introuvable", r"página no encontrada",
     r"página não encontrada", r"pagina non trovata", r"pagina niet gevonden", r"страница не найдена",
+    r"zur startseite", r"zum artikel", r"jetzt lesen", r"zu den kommentaren",
+    # a search form's label and placeholder
+    r"suche nach\s?:", r"zoeken naar\s?:", r"pesquisar por\s?:", r"type your search(?: here)?",
+    r"suchbegriff eingeben", r"enter (?:your )?search term", r"press enter to search",
+    # a form's button
+    r"send", r"senden", r"envoyer", r"enviar", r"invia", r"verzenden", r"submit", r"absenden", r"soumettre",
 ], whole_line=True), max_words=5)
 
 # The reader's verdict a help page or a blog asks for ("Was this article helpful? Yes No").
@@ -275,6 +281,22 @@ SHARE_LABELS = PatternRule("chrome:share", any_of([
     r"like", r"gefällt mir", r"j'aime", r"me gusta", r"mi piace", r"vind ik leuk", r"curtir", r"нравится",
     r"(?:artikel|beitrag) bewerten", r"noter cet article", r"valora este artículo", r"avalie este artigo",
     r"vota questo articolo", r"beoordeel dit artikel", r"оцените (?:статью|материал)",
+    # keeping an article for later, and following its author
+    r"save", r"save (?:for later|this (?:article|story)|article|story)", r"bookmark", r"merken",
+    r"artikel merken", r"zur merkliste hinzufügen", r"lire plus tard", r"sauvegarder", r"enregistrer",
+    r"guardar(?: para después)?", r"salva", r"salvar", r"opslaan",
+    r"add to favou?rites", r"zu (?:den )?favoriten hinzufügen", r"ajouter aux favoris", r"añadir a favoritos",
+    r"aggiungi ai preferiti", r"toevoegen aan favorieten", r"adicionar aos favoritos",
+    r"gift this article", r"share full article", r"send any friend a story",
+    r"copy", r"copied", r"link copied", r"link kopiert", r"lien copié", r"enlace copiado", r"link copiato",
+    r"link gekopieerd", r"link copiado",
+], whole_line=True), max_words=6)
+
+# The fields of a comment form, as their labels print.
+COMMENT_FORM = PatternRule("chrome:comments", any_of([
+    r"name ?\*", r"e-?mail ?\*", r"name \(required\)", r"e-?mail \(required\)",
+    r"e-?mail \(wird nicht veröffentlicht\)", r"your comment", r"ihr kommentar", r"dein kommentar",
+    r"votre commentaire", r"tu comentario", r"il tuo commento", r"jouw reactie", r"seu comentário",
 ], whole_line=True), max_words=6)
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
@@ -462,7 +484,8 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"(?:close|view|open) (?:the )?gallery", r"galerie (?:ansehen|öffnen|schließen)", r"voir la galerie",
     r"ver galería", r"back to (?:the )?article", r"zurück zum artikel", r"retour à l'article",
     r"volver al artículo", r"download (?:the )?pdf", r"pdf herunterladen", r"show transcript",
-    r"transkript anzeigen",
+    r"transkript anzeigen", r"audio abspielen", r"anhören", r"artikel vorlesen", r"vorlesen",
+    r"bildergalerie",
 ], whole_line=True), max_words=8)
 
 # An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
@@ -480,7 +503,7 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 ]), max_words=12)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
-         POSTED_IN, FEEDBACK, PHOTO_SOURCE,
+         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
          PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
          neighbour_post, teaser, MINUTES_READ)
