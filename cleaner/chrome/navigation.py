@@ -281,7 +281,7 @@ SHARE_LABELS = PatternRule("chrome:share", any_of([
     r"like", r"gefällt mir", r"j'aime", r"me gusta", r"mi piace", r"vind ik leuk", r"curtir", r"нравится",
     r"(?:artikel|beitrag) bewerten", r"noter cet article", r"valora este artículo", r"avalie este artigo",
     r"vota questo articolo", r"beoordeel dit artikel", r"оцените (?:статью|материал)",
-    # keeping an article for later, and following its author
+    # keeping an article for later, giving it away, copying its link
     r"save", r"save (?:for later|this (?:article|story)|article|story)", r"bookmark", r"merken",
     r"artikel merken", r"zur merkliste hinzufügen", r"lire plus tard", r"sauvegarder", r"enregistrer",
     r"guardar(?: para después)?", r"salva", r"salvar", r"opslaan",
