@@ -80,6 +80,32 @@ NAV = PatternRule("chrome:nav", any_of([
     r"send", r"senden", r"envoyer", r"enviar", r"invia", r"verzenden", r"submit", r"absenden", r"soumettre",
 ], whole_line=True), max_words=5)
 
+# Where an article ran first, as the republishing site notes it under the text ("This
+# article originally appeared on ...", "Dieser Artikel erschien zuerst in ..."). A
+# citation's "[originally published in 1966]" does not open its line.
+SOURCE_NOTE = PatternRule("chrome:post-meta", any_of([
+    r"this (?:article|story|post|piece|interview|essay) (?:was )?(?:originally|first) "
+    r"(?:appeared|published|ran)",
+    r"this (?:article|story|post|piece) (?:originally|first) (?:appeared|ran)",
+    r"originally (?:published|posted|appeared) (?:on|at)",
+    r"(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|erstmals|ursprünglich)",
+    r"erstveröffentlichung",
+    r"cet article a (?:été publié|initialement été publié|d'abord été publié|été initialement publié)",
+    r"este artículo (?:fue publicado|se publicó) (?:originalmente|originariamente|por primera vez)",
+    r"questo articolo è stato pubblicato (?:originariamente|originalmente|per la prima volta)",
+    r"dit artikel verscheen (?:eerder|eerst|oorspronkelijk)",
+    r"este artigo foi (?:originalmente )?publicado (?:originalmente )?(?:em|no|na)",
+], at_start=True), max_words=40)
+
+# The site asking its readers to point out its mistakes, in a sentence ("Haben Sie einen
+# Fehler gefunden? Schreiben Sie uns."): only where it speaks to the reader.
+ERROR_REPORT = PatternRule("chrome:nav", any_of([
+    r"report(?:ing)? (?:an? )?(?:errors?|typos?|mistakes?)", r"reportar (?:un )?errore?s?",
+    r"fehler gefunden", r"(?:repéré|trouvé) une (?:erreur|faute)",
+    r"signalez(?:-nous)? (?:une|les|toute) erreurs?",
+    r"segnala(?:re|teci)? (?:un |gli )?error[ei]",
+]), max_words=40, in_sentences=addresses_reader)
+
 # The reader's verdict a help page or a blog asks for ("Was this article helpful? Yes No").
 FEEDBACK = PatternRule("chrome:nav", any_of([
     r"was this (?:article|page|post|answer|information) (?:helpful|useful)",
@@ -171,6 +197,8 @@ RELATED_LABELS = (
     r"más información", r"ulteriori informazioni", r"mais informações",
     r"don't miss", r"don’t miss", r"more stories", r"more news", r"nicht verpassen",
     r"à ne pas manquer", r"no te pierdas", r"polecamy", r"pour approfondir",
+    r"top-themen", r"schlagzeilen", r"ressorts", r"mehr nachrichten", r"weitere nachrichten",
+    r"zum thema",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
@@ -503,7 +531,7 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 ]), max_words=12)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
-         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM,
+         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE, ERROR_REPORT,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
          PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
          neighbour_post, teaser, MINUTES_READ)
