@@ -82,7 +82,7 @@ NAV = PatternRule("chrome:nav", any_of([
 
 # Where an article ran first, as the republishing site notes it under the text ("This
 # article originally appeared on ...", "Dieser Artikel erschien zuerst in ..."). A
-# citation's "[originally published in 1966]" does not open its line.
+# citation's "[originally published in 1950]" does not open its line.
 SOURCE_NOTE = PatternRule("chrome:post-meta", any_of([
     r"this (?:article|story|post|piece|interview|essay) (?:was )?(?:originally|first) "
     r"(?:appeared|published|ran)",
