@@ -99,6 +99,8 @@ AD = PatternRule("chrome:ad", any_of([
     r"story continues below", r"continúa (?:debajo|después) del anuncio", r"реклама",
     r"outbrain", r"taboola", r"partner content", r"partnerinhalte?", r"more from our partners",
     r"mehr von unseren partnern", r"ad feedback",
+    r"continues below (?:this )?(?:ad|advertisement)", r"continue reading below", r"scroll to continue",
+    r"close (?:the )?ad", r"report this ad", r"anzeige melden", r"werbung schließen",
 ]), max_words=6)
 
 # Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.
@@ -106,7 +108,7 @@ AD_LABEL = PatternRule("chrome:ad", any_of([
     r"gesponsert", r"sponsorisé", r"patrocinado", r"sponsorizzato", r"anuncio",
     r"paid (?:content|post|partnership)", r"bezahlte partnerschaft", r"partenariat rémunéré",
     r"supported by", r"recommended by", r"empfohlen von", r"recommandé par", r"recomendado por",
-    r"consigliato da", r"aanbevolen door",
+    r"consigliato da", r"aanbevolen door", r"ad",
 ], whole_line=True), max_words=3)
 
 SHOP = PatternRule("chrome:shop", any_of([
@@ -134,10 +136,21 @@ APP = PatternRule("chrome:app", any_of([
     r"apri nell'app",
 ]), max_words=30, in_sentences=addresses_reader)
 
+# What a sign-up form answers, printed into the page with it.
+SIGNUP_RESPONSE = PatternRule("chrome:newsletter", any_of([
+    r"thanks? (?:you )?for (?:signing up|subscribing)", r"please enter a valid e-?mail(?: address)?",
+    r"invalid e-?mail(?: address)?", r"vielen dank für (?:ihre|deine) anmeldung",
+    r"bitte geben sie eine gültige e-?mail(?:-adresse)? ein", r"merci (?:pour|de) votre inscription",
+    r"gracias por (?:suscribirte|tu suscripción|registrarte)",
+    r"grazie per (?:l'iscrizione|esserti iscritto)",
+    r"bedankt voor je inschrijving", r"obrigado por se inscrever",
+]), max_words=12)
+
 # A cookie banner's button alone on its line.
 COOKIE_BUTTON = PatternRule("chrome:cookie", any_of([
     # "OK, I understand": two of them in a row
     r"got it", r"ok", r"i understand", r"alles klar", r"j'ai compris", r"entendido",
 ], whole_line=True), max_words=4)
 
-RULES = (DONATION, NEWSLETTER, SUBSCRIBE, LOGIN, COOKIE, COOKIE_BUTTON, AD, AD_LABEL, SHOP, APP)
+RULES = (DONATION, NEWSLETTER, SIGNUP_RESPONSE, SUBSCRIBE, LOGIN, COOKIE, COOKIE_BUTTON, AD, AD_LABEL, SHOP,
+         APP)

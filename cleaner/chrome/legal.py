@@ -57,6 +57,8 @@ LEGAL_NOTICE = PatternRule("chrome:legal", any_of([
     r"sofern nicht anders (?:angegeben|ausgewiesen|vermerkt|gekennzeichnet)",
     r"unless otherwise (?:noted|stated|indicated|specified)", r"all information without guarantee",
     r"sauf mention contraire", r"salvo (?:que se )?indique lo contrario",
+    # a news agency's terms under its stories
+    r"rewritten,? or redistributed", r"umgeschrieben oder weiterverbreitet",
 ]), max_words=40)
 
 # The consent a form asks for, and the privacy notice printed under a contact form:

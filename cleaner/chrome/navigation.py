@@ -181,6 +181,7 @@ RELATED_PHRASES = (
     r"alle (?:beiträge|artikel) von", r"voir tous les articles de", r"ver todas las entradas de",
     r"ver todos os (?:posts|artigos) de", r"visualizza tutti gli articoli di", r"bekijk alle berichten van",
     r"similar (?:posts|articles|stories)", r"sie könnten auch interessiert sein",
+    r"popular now", r"what to read next", r"related coverage", r"(?:top|latest) videos",
     r"dit vind je misschien ook leuk", r"artigo anterior", r"próximo artigo", r"vorig artikel",
     r"volgend artikel",
     r"похожие (?:статьи|материалы|новости|записи|публикации)", r"читайте также", r"смотрите также",
@@ -198,7 +199,7 @@ RELATED_LABELS = (
     r"don't miss", r"don’t miss", r"more stories", r"more news", r"nicht verpassen",
     r"à ne pas manquer", r"no te pierdas", r"polecamy", r"pour approfondir",
     r"top-themen", r"schlagzeilen", r"ressorts", r"mehr nachrichten", r"weitere nachrichten",
-    r"zum thema",
+    r"zum thema", r"up next", r"read next", r"watch next",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
