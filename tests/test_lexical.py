@@ -18,7 +18,7 @@ from cleaner.chrome.lexical import (
     learn_lexicon,
     lexical_columns,
 )
-from cleaner.chrome.model import LineModel
+from cleaner.chrome.model import LineModel, builtin_model
 from cleaner.config import Mode
 from cleaner.train import Example, fit, labelled_blocks, page_rows, with_lexicon
 from tests.conftest import run_cli
@@ -141,8 +141,6 @@ def test_labelled_blocks_take_other_labels_and_weights() -> None:
 
 @pytest.mark.parametrize("lexicon", ['"words"', '{"menu": "high"}', '[["menu", 1]]'])
 def test_a_model_file_with_a_broken_lexicon_is_refused(tmp_path: Path, lexicon: str) -> None:
-    from cleaner.chrome.model import builtin_model
-
     payload = json.loads(builtin_model().to_json())
     payload["lexicon"] = json.loads(lexicon)
     path = tmp_path / "model.json"

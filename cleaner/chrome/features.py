@@ -49,13 +49,18 @@ class BlockFeatures:
         return len(_EMAIL_RE.findall(self.text)) if "@" in self.text else 0
 
 
+def lowered(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Word tokens in lower case. Tokens hold no spaces, and lower-casing adds none: one
+    C-level pass for all of them."""
+    return " ".join(tokens).lower().split(" ") if tokens else []
+
+
 def block_features(text: str, stopwords: frozenset[str]) -> BlockFeatures:
     # Counting with regular expressions and map() over C functions: this runs for every
     # block of every page, and Python-level loops over tokens dominated its cost.
     lower = text.lower()
     tokens = tuple(word_tokens(text))
-    # Tokens hold no spaces, and lower-casing adds none: one C-level pass for all of them.
-    lower_tokens = " ".join(tokens).lower().split(" ") if tokens else []
+    lower_tokens = lowered(tokens)
     cjk_chars = [] if text.isascii() else CJK_RE.findall(text)
     cjk = len(cjk_chars)
     # Each word's first character; only letters count as initials ("3D" has none).

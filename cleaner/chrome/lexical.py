@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from cleaner.chrome.features import lowered
 from cleaner.lexicon import word_tokens
 
 FloatArray = npt.NDArray[np.float64]
@@ -37,8 +38,7 @@ DECIMALS = 3
 
 def block_words(text: str) -> list[str]:
     """A block's words in lower case, as ``BlockFeatures.lower_tokens`` holds them."""
-    tokens = word_tokens(text)
-    return " ".join(tokens).lower().split(" ") if tokens else []
+    return lowered(word_tokens(text))
 
 
 @dataclass(frozen=True, slots=True)

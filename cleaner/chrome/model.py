@@ -18,7 +18,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -253,12 +253,10 @@ class LineModel:
 
     def with_decisions(self, thresholds: dict[str, float], margins: dict[str, float],
                        defers_to: dict[str, frozenset[str]]) -> LineModel:
-        return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
-                         self.output_bias, thresholds, margins, defers_to, self.lexicon)
+        return replace(self, thresholds=thresholds, margins=margins, defers_to=defers_to)
 
     def with_lexicon(self, lexicon: Mapping[str, float]) -> LineModel:
-        return LineModel(self.mean, self.scale, self.hidden_weights, self.hidden_bias, self.output_weights,
-                         self.output_bias, self.thresholds, self.margins, self.defers_to, lexicon)
+        return replace(self, lexicon=lexicon)
 
     def to_json(self) -> str:
         payload: dict[str, Any] = {

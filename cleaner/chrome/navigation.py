@@ -377,7 +377,7 @@ FIGURE_CAPTION = PatternRule("chrome:caption", raw_pattern(
 PHOTO_SOURCE = PatternRule("chrome:credit", raw_pattern(
     r"^\W*(?:photo|foto|image|bild|imagen|immagine|picture)s? (?:by|von|de|di|door|par|por) [^.!?]{1,60}"
     r" (?:on|auf|sur|en|su|op|via|from) (?:unsplash|pexels|pixabay|flickr|wikimedia commons)\W*$"
-    r"|^\W*(?:image|photo|picture|photos|images)s? courtesy(?: of)?\b"),
+    r"|^\W*(?:image|photo|picture)s? courtesy(?: of)?\b"),
     max_words=14)
 
 #: an agency credit alone: the reporter's initials and the agency ("aja/PAP")
