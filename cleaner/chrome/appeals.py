@@ -1,6 +1,7 @@
 """Calls to action: donation, newsletter, subscription, login, cookie notices, ads, shop, apps.
 
-Phrases are English, German, French, Spanish, Portuguese, Italian, Dutch, Polish and Russian. Strong
+Phrases are English, German, French, Spanish, Portuguese, Italian, Dutch, Polish and Russian, with
+the commonest labels in Swedish, Danish, Norwegian, Finnish, Czech and Turkish. Strong
 phrases (what only a call to action says) count in blocks up to a sentence or two; bare
 topic words count only in labels and buttons, so article sentences about these topics
 stay.
@@ -46,8 +47,13 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"suscríbete a (?:nuestro|nuestra) (?:boletín|newsletter)",
     r"подпи(?:шитесь|сывайтесь|саться) на (?:нашу |наш |наши )?"
     r"(?:рассылку|новости|канал|обновления|телеграм)",
+    r"prenumerera på (?:vårt |vår |våra )?nyhetsbrev", r"tilmeld dig (?:vores |vort )?nyhedsbrev",
+    r"meld deg på (?:vårt )?nyhetsbrev", r"tilaa (?:uutiskirje|uutiskirjeemme)", r"suoraan sähköpostiisi",
+    r"přihlaste se k odběru", r"odběr (?:newsletteru|novinek)", r"bültenimize abone ol(?:un)?",
+    r"bültene abone ol(?:un)?",
 ]), max_words=40, in_sentences=addresses_reader,
-    weak=any_of([r"newsletters?", r"subscribe", r"рассылк[аиу]"]))
+    weak=any_of([r"newsletters?", r"subscribe", r"рассылк[аиу]", r"nyhetsbrev(?:et)?", r"nyhedsbrev(?:et)?",
+                 r"uutiskirje", r"e-bülten"]))
 
 SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"subscribe (?:now|today)", r"already a subscriber", r"subscribers? only", r"premium content",
@@ -56,10 +62,14 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
     r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
     r"bereits abonnent", r"schon abonnent", r"nur für abonnenten", r"exklusiv für abonnenten",
+    # the print edition and its digital copy, offered to the reader
+    r"read the (?:digital|print) edition", r"zum e-paper", r"e-paper lesen", r"heft bestellen",
+    r"im abo oder als einzelheft", r"lisez l'édition numérique", r"lea la edición impresa",
+    r"leggi l'edizione digitale",
 ]), max_words=14, in_sentences=addresses_reader,
     weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner", r"suscribirse",
                  r"abbonati", r"abbonarsi", r"assinar", r"assine", r"abonneren", r"subskrybuj",
-                 r"prenumeruj"]))
+                 r"prenumeruj", r"e-paper", r"epaper", r"prenumerera", r"abonnér"]))
 
 LOGIN = PatternRule("chrome:login", any_of([
     r"log ?in", r"log ?out", r"sign ?in", r"sign ?up", r"sign out", r"register", r"my account",
@@ -71,6 +81,10 @@ LOGIN = PatternRule("chrome:login", any_of([
     r"inloggen", r"uitloggen", r"registreren", r"mijn account", r"wachtwoord vergeten",
     r"войти", r"выйти", r"вход", r"регистрация", r"зарегистрироваться", r"личный кабинет", r"мой аккаунт",
     r"забыли пароль",
+    r"logga (?:in|ut)", r"log (?:ind|ud)", r"logg (?:inn|ut)", r"kirjaudu (?:sisään|ulos)",
+    r"zaloguj(?: się)?", r"wyloguj(?: się)?", r"zarejestruj się", r"přihlásit se", r"odhlásit se",
+    r"giriş yap", r"üye ol", r"çıkış yap", r"mitt konto", r"min konto", r"oma tili", r"moje konto",
+    r"můj účet", r"hesabım",
 ]), max_words=6)
 
 COOKIE = PatternRule("chrome:cookie", any_of([
@@ -89,8 +103,18 @@ COOKIE = PatternRule("chrome:cookie", any_of([
     r"deze (?:web)?site maakt gebruik van cookies", r"alles accepteren",
     r"(?:этот|наш) сайт использует (?:файлы )?cookie", r"мы используем (?:файлы )?cookie",
     r"принять (?:все|cookie)",
+    r"(?:den här|denna) webbplats(?:en)? använder (?:cookies|kakor)", r"vi använder (?:cookies|kakor)",
+    r"denne (?:hjemme)?side bruger cookies", r"vi bruger cookies",
+    r"denne nettsiden bruker (?:informasjonskapsler|cookies)", r"vi bruker (?:informasjonskapsler|cookies)",
+    r"tämä sivusto käyttää evästeitä", r"käytämme evästeitä", r"hyväksy (?:kaikki|evästeet)",
+    r"evästeasetukset", r"acceptera (?:alla|cookies)", r"accepter (?:alle|cookies)",
+    r"godta (?:alle|cookies)", r"ta strona (?:używa|wykorzystuje) (?:plików )?cookies?",
+    r"(?:używamy|wykorzystujemy) (?:plików )?cookies?",
+    r"akceptuj(?:ę)? (?:wszystkie|cookies)", r"tento web používá (?:soubory )?cookies?",
+    r"používáme (?:soubory )?cookies?", r"přijmout vše",
+    r"bu (?:web )?site(?:miz)? çerez(?:ler)?i? kullan\w*", r"çerez politikası", r"tümünü kabul et",
 ]), max_words=60, in_sentences=addresses_reader,
-    weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement"]))
+    weak=any_of([r"cookies?", r"consent", r"einwilligung", r"consentement", r"evästeet", r"çerezler"]))
 
 AD = PatternRule("chrome:ad", any_of([
     r"advertisement", r"advertising", r"sponsored(?: content| post)?", r"ad choices", r"adchoices",
@@ -109,6 +133,7 @@ AD_LABEL = PatternRule("chrome:ad", any_of([
     r"paid (?:content|post|partnership)", r"bezahlte partnerschaft", r"partenariat rémunéré",
     r"supported by", r"recommended by", r"empfohlen von", r"recommandé par", r"recomendado por",
     r"consigliato da", r"aanbevolen door", r"ad",
+    r"annons", r"annonse", r"mainos", r"reklam", r"sponsrad", r"sponset", r"sponsoroitu", r"sponzorováno",
 ], whole_line=True), max_words=3)
 
 SHOP = PatternRule("chrome:shop", any_of([
@@ -134,6 +159,9 @@ APP = PatternRule("chrome:app", any_of([
     r"open in (?:the )?app", r"get the app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?",
     r"abrir en la app", r"read in (?:the )?app",
     r"apri nell'app",
+    # an app store's badge
+    r"available on the app store", r"(?:get|download) (?:it )?on google play", r"get our (?:[\w-]+ )?app",
+    r"holen sie sich (?:die|unsere) (?:[\w-]+ )?app", r"скачайте (?:наше |мобильное )?приложение",
 ]), max_words=30, in_sentences=addresses_reader)
 
 # What a sign-up form answers, printed into the page with it.

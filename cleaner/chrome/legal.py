@@ -18,7 +18,9 @@ COPYRIGHT = PatternRule("chrome:copyright", any_of([
     r"copyright", r"all rights reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"derechos reservados",
     r"todos os direitos reservados", r"tutti i diritti riservati", r"alle rechten voorbehouden",
-    r"wszelkie prawa zastrzeżone", r"все права защищены",
+    r"wszelkie prawa zastrzeżone", r"все права защищены", r"alla rättigheter förbehållna",
+    r"alle rettigheder forbeholdes", r"alle rettigheter reservert", r"kaikki oikeudet pidätetään",
+    r"všechna práva vyhrazena", r"tüm hakları saklıdır",
 ]), max_words=30, in_sentences=_copyright_line)
 
 #: ``© 2024 Example`` and ``(c) 2024``: the sign is not a word, so no keyword gate
@@ -47,6 +49,10 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"политика конфиденциальности", r"пользовательское соглашение", r"условия (?:использования|пользования)",
     r"контакты", r"о (?:нас|проекте|компании)", r"реклама на сайте", r"карта сайта",
     r"werben (?:sie )?bei uns", r"annoncer sur notre site", r"anuncie (?:conosco|aqui)", r"adverteren",
+    r"integritetspolicy", r"personuppgiftspolicy", r"om oss", r"kontakta oss", r"privatlivspolitik", r"om os",
+    r"kontakt os", r"personvern(?:erklæring)?", r"tietosuoja(?:seloste|käytäntö)?", r"yhteystiedot",
+    r"ota yhteyttä", r"tietoa meistä", r"ochrona danych", r"o nas", r"ochrana (?:osobních )?údajů", r"o nás",
+    r"kontaktujte nás", r"gizlilik politikası", r"kullanım koşulları", r"hakkımızda", r"iletişim", r"künye",
 ], whole_line=True), max_words=6)
 
 # Disclaimers of the site's footer: the same words on every page. (A licence line is left

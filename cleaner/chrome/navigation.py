@@ -78,6 +78,19 @@ NAV = PatternRule("chrome:nav", any_of([
     r"suchbegriff eingeben", r"enter (?:your )?search term", r"press enter to search",
     # a form's button
     r"send", r"senden", r"envoyer", r"enviar", r"invia", r"verzenden", r"submit", r"absenden", r"soumettre",
+    # Swedish, Danish, Norwegian, Finnish, Czech, Polish, Turkish
+    r"sök", r"søg", r"søk", r"hae", r"haku", r"hledat", r"vyhledávání", r"szukaj", r"wyszukaj", r"arama",
+    r"startsida", r"forsiden?", r"etusivu", r"úvodní stránka", r"strona główna", r"ana ?sayfa", r"domů",
+    r"stäng", r"luk", r"lukk", r"sulje", r"zavřít", r"zamknij", r"kapat", r"skriv ut", r"udskriv",
+    r"tulosta", r"tisk", r"drukuj", r"yazdır", r"läs mer", r"lue lisää", r"læs mere", r"les mer",
+    r"číst (?:dále|více)", r"devamını oku", r"visa (?:fler|mer)", r"vis (?:flere|mere|mer)", r"näytä lisää",
+    r"zobrazit (?:více|další)", r"pokaż (?:więcej|wszystkie)", r"daha fazla(?: göster)?",
+    r"hoppa till (?:innehållet|huvudinnehållet)", r"gå til (?:indhold|innhold|hovedindhold)",
+    r"hopp til (?:innhold|hovedinnhold)", r"siirry (?:sisältöön|pääsisältöön)",
+    r"přeskočit na (?:obsah|hlavní obsah)", r"przejdź do (?:treści|głównej treści|zawartości)",
+    r"içeriğe geç",
+    r"till toppen", r"til toppen", r"takaisin ylös", r"nahoru", r"do góry", r"meny", r"valikko",
+    r"print (?:the )?(?:article|page|story)",
 ], whole_line=True), max_words=5)
 
 # Where an article ran first, as the republishing site notes it under the text ("This
@@ -95,6 +108,9 @@ SOURCE_NOTE = PatternRule("chrome:post-meta", any_of([
     r"questo articolo è stato pubblicato (?:originariamente|originalmente|per la prima volta)",
     r"dit artikel verscheen (?:eerder|eerst|oorspronkelijk)",
     r"este artigo foi (?:originalmente )?publicado (?:originalmente )?(?:em|no|na)",
+    # a newspaper's note of its print edition under the web copy
+    r"a version of this (?:article|story) (?:appears|appeared) in print",
+    r"this (?:article|story) (?:appears|appeared) in (?:the )?(?:print edition|print)",
 ], at_start=True), max_words=40)
 
 # The site asking its readers to point out its mistakes, in a sentence ("Haben Sie einen
@@ -105,6 +121,18 @@ ERROR_REPORT = PatternRule("chrome:nav", any_of([
     r"signalez(?:-nous)? (?:une|les|toute) erreurs?",
     r"segnala(?:re|teci)? (?:un |gli )?error[ei]",
 ]), max_words=40, in_sentences=addresses_reader)
+
+# The newsroom asking for tips, opening its line ("Got a news tip? Email us at ...").
+NEWS_TIP = PatternRule("chrome:nav", any_of([
+    r"send us your (?:news )?tips", r"got a (?:news )?tip", r"have a (?:news )?tip", r"have a story idea",
+    r"hinweise an die redaktion", r"kontakt zur redaktion", r"schreiben sie (?:uns|der redaktion)",
+    r"écrivez-nous", r"escríbenos", r"scrivici",
+], at_start=True), max_words=25)
+
+#: a linked file with its type and size ("Annual report (PDF, 2.3 MB)", "PDF | 38 KB")
+FILE_LINK = ShapeRule("chrome:nav", re.compile(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|odt|zip|mp3|epub)\b\W{1,4}\d+(?:[.,]\d+)?\s?(?:[kmg]i?b|ko|mo|bytes?)\b",
+    re.IGNORECASE), max_words=14)
 
 # The reader's verdict a help page or a blog asks for ("Was this article helpful? Yes No").
 FEEDBACK = PatternRule("chrome:nav", any_of([
@@ -134,6 +162,9 @@ SHARE = PatternRule("chrome:share", any_of([
     r"deel (?:dit|via|op)", r"link kopiëren", r"volg ons", r"podziel się", r"udostępnij",
     r"pin it", r"enviar por (?:correo|e-?mail)", r"invia per e-?mail",
     r"поделиться", r"вконтакте", r"мы в (?:соцсетях|социальных сетях)", r"скопировать ссылку",
+    r"dela (?:på|artikeln|sidan)", r"del (?:artiklen|artikkelen|siden)", r"jaa (?:artikkeli|sivu)", r"sdílet",
+    r"paylaş", r"följ oss", r"følg os", r"følg oss", r"seuraa meitä", r"sledujte nás", r"obserwuj nas",
+    r"bizi takip edin", r"polub nas",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -185,6 +216,11 @@ RELATED_PHRASES = (
     r"dit vind je misschien ook leuk", r"artigo anterior", r"próximo artigo", r"vorig artikel",
     r"volgend artikel",
     r"похожие (?:статьи|материалы|новости|записи|публикации)", r"читайте также", r"смотрите также",
+    r"senaste (?:nytt|nyheterna)", r"seneste nyt", r"siste nytt", r"uusimmat", r"tuoreimmat",
+    r"nejnovější (?:zprávy|články)", r"najnowsze (?:wiadomości|artykuły)", r"en çok okunan(?:lar)?",
+    r"ilgili haberler", r"bunları da (?:okuyun|beğenebilirsiniz)", r"läs (?:också|även)", r"les også",
+    r"læs også", r"lue myös", r"czytaj (?:też|także|również)", r"przeczytaj (?:też|także|również)",
+    r"čtěte (?:také|též)",
     r"самое (?:читаемое|популярное|обсуждаемое)", r"популярное", r"другие (?:новости|статьи|материалы)",
     r"последние (?:новости|статьи|записи)", r"новости по теме", r"материалы по теме",
     r"вам (?:также )?может (?:также )?понравиться", r"может (?:также )?понравиться",
@@ -290,11 +326,15 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"(?:оставить|оставьте|написать|добавить) комментарий",
     r"ваш (?:адрес )?(?:e-?mail|email|электронной почты) не будет опубликован",
     r"комментариев (?:пока )?нет", r"нет комментариев",
+    r"lämna en kommentar", r"skriv en kommentar", r"efterlad en kommentar", r"legg igjen en kommentar",
+    r"jätä kommentti", r"napsat komentář", r"dodaj komentarz", r"napisz komentarz", r"yorum yaz",
+    r"bir yanıt yazın",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
     r"rispondi", r"reacties", r"reageer", r"kommentieren", r"commenter", r"comentar", r"komentarze?",
-    r"skomentuj", r"odpowiedz", r"комментари(?:й|я|ев|и)", r"ответить",
+    r"skomentuj", r"odpowiedz", r"комментари(?:й|я|ев|и)", r"ответить", r"kommentarer", r"kommentoi",
+    r"kommentit", r"komentáře", r"yorumlar",
 ]))
 
 # The spam filter's notice under a comment form, whoever it addresses.
@@ -473,6 +513,12 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"your browser is (?:out of date|outdated|not supported)",
     r"(?:this|the) video is (?:no longer|not|currently not) available",
     r"dieses video ist nicht (?:mehr )?verfügbar",
+    r"update your browser to (?:view|see|use|display|access)", r"activer (?:le )?javascript",
+    # the text a web video player (video.js) prints for screen readers
+    r"this is a modal window", r"modal can be closed by pressing the escape key", r"close modal dialog",
+    r"beginning of dialog window", r"end of dialog window", r"video player is loading",
+    r"opens captions settings dialog", r"captions off, selected", r"descriptions off, selected",
+    r"subtitles off, selected", r"restore all settings to the default values",
 ]), max_words=50)
 
 # A reading time under the headline ("Reading time: 4 minutes", "5 min read"): the
@@ -512,9 +558,10 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"(?:image|photo|picture|bild|foto) \d+ (?:of|von|sur|de|di) \d+",
     r"(?:close|view|open) (?:the )?gallery", r"galerie (?:ansehen|öffnen|schließen)", r"voir la galerie",
     r"ver galería", r"back to (?:the )?article", r"zurück zum artikel", r"retour à l'article",
-    r"volver al artículo", r"download (?:the )?pdf", r"pdf herunterladen", r"show transcript",
+    r"volver al artículo", r"download (?:the )?pdf", r"pdf herunterladen", r"télécharger (?:le )?pdf",
+    r"descargar (?:el )?pdf", r"scarica (?:il )?pdf", r"download \(pdf\)", r"show transcript",
     r"transkript anzeigen", r"audio abspielen", r"anhören", r"artikel vorlesen", r"vorlesen",
-    r"bildergalerie",
+    r"bildergalerie", r"stream type live", r"playback rate", r"audio track",
 ], whole_line=True), max_words=8)
 
 # An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
@@ -532,7 +579,7 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
 ]), max_words=12)
 
 RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
-         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE, ERROR_REPORT,
+         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE, ERROR_REPORT, NEWS_TIP, FILE_LINK,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
          PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
          neighbour_post, teaser, MINUTES_READ)

@@ -184,6 +184,13 @@ _ADDRESS_WORDS = frozenset({
     "voi", "vostro", "vostra", "noi", "nostro", "nostra", "você", "vocês", "nosso", "nossa",
     "jij", "jouw", "uw", "wij", "onze",
     "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "мы", "нас", "нам", "наш", "наша", "наше", "наши",
+    # Swedish, Danish, Norwegian, Finnish, Polish, Czech, Turkish: not the forms that are
+    # also common words of another language ("din", "dig", "my", "os", "me")
+    "vi", "oss", "vår", "vårt", "våra", "dina", "ditt", "deg", "dere", "vores", "jer",
+    "sinä", "sinun", "sinulle", "teidän", "teille", "meidän", "meille",
+    "twój", "twoja", "twoje", "wasz", "wasza", "wasze", "nasz", "nasza", "nasze", "naszych",
+    "váš", "vaše", "vašich", "náš", "naše", "našich", "vás", "vám",
+    "siz", "sizin", "size", "biz", "bizim", "bize",
 })
 #: as written: "us" but not "US" (the country); German "Sie", "Ihr" only capitalised and
 #: not first (lower case, or opening a sentence, they are "she", "they", "her")
