@@ -1,4 +1,4 @@
-"""Chrome in Chinese and Japanese: menus, related-post headings, comment areas.
+"""Chrome in Chinese and Japanese: menus, related-post headings, comment areas, stamped lines.
 
 The phrase rules of the other families match whole words between word boundaries;
 Chinese and Japanese write no spaces, so a menu label is one long ``\\w+`` run and
@@ -67,4 +67,29 @@ def cjk_label(features: BlockFeatures) -> str | None:
     return None
 
 
-RULES = (cjk_label,)
+#: a headline linked with its source's name and a Japanese date stamp, as news lists
+#: print them ("... withnews 3/8(水) 7:01"): an article's sentences end in "。"
+_STAMPED_HEADLINE_RE = re.compile(r"\d{1,2}/\d{1,2}\s?[(（][月火水木金土日][)）]\s?\d{1,2}:\d{2}\W*$")
+#: a Chinese article's publishing data under its headline or its editor under its text
+#: ("发稿时间：2017-03-10 08:42:00 来源：...", "责任编辑：王明")
+_POST_META_RE = re.compile(
+    r"^\W*(?:发稿时间|发布时间|發布時間|發佈時間|发表时间|發表時間|更新时间|更新時間|来源|來源|责任编辑|責任編輯"
+    r"|编辑|編輯|最終更新|更新日時|配信日時|投稿日)\s?[：:]")
+#: longest line (characters) either may be
+STAMPED_MAX_CHARS = 120
+
+
+def cjk_stamped_line(features: BlockFeatures) -> str | None:
+    """A short Chinese or Japanese line of list or article metadata that opens or ends
+    with its stamp: a linked headline with its date, the publishing data, the editor."""
+    text = features.text
+    if len(text) > STAMPED_MAX_CHARS or text.isascii() or not CHINESE_JAPANESE_RE.search(text):
+        return None
+    if _POST_META_RE.match(text):
+        return "chrome:post-meta"
+    if _STAMPED_HEADLINE_RE.search(text):
+        return "chrome:related"
+    return None
+
+
+RULES = (cjk_label, cjk_stamped_line)
