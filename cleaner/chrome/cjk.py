@@ -68,10 +68,10 @@ def cjk_label(features: BlockFeatures) -> str | None:
 
 
 #: a headline linked with its source's name and a Japanese date stamp, as news lists
-#: print them ("... withnews 3/8(水) 7:01"): an article's sentences end in "。"
+#: print them ("... 地域ニュース 4/12(水) 9:30"): an article's sentences end in "。"
 _STAMPED_HEADLINE_RE = re.compile(r"\d{1,2}/\d{1,2}\s?[(（][月火水木金土日][)）]\s?\d{1,2}:\d{2}\W*$")
 #: a Chinese article's publishing data under its headline or its editor under its text
-#: ("发稿时间：2017-03-10 08:42:00 来源：...", "责任编辑：王明")
+#: ("发布时间：2021-06-01 10:15 来源：...", "责任编辑：李华")
 _POST_META_RE = re.compile(
     r"^\W*(?:发稿时间|发布时间|發布時間|發佈時間|发表时间|發表時間|更新时间|更新時間|来源|來源|责任编辑|責任編輯"
     r"|编辑|編輯|最終更新|更新日時|配信日時|投稿日)\s?[：:]")
