@@ -65,7 +65,7 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     # the print edition and its digital copy, offered to the reader
     r"read the (?:digital|print) edition", r"zum e-paper", r"e-paper lesen", r"heft bestellen",
     r"im abo oder als einzelheft", r"lisez l'édition numérique", r"lea la edición impresa",
-    r"leggi l'edizione digitale",
+    r"leggi l'edizione digitale", r"leia a edição digital", r"lees de digitale editie",
 ]), max_words=14, in_sentences=addresses_reader,
     weak=any_of([r"subscribe", r"abo", r"abonnement", r"abonnieren", r"s'abonner", r"suscribirse",
                  r"abbonati", r"abbonarsi", r"assinar", r"assine", r"abonneren", r"subskrybuj",
@@ -161,6 +161,11 @@ APP = PatternRule("chrome:app", any_of([
     r"apri nell'app",
     # an app store's badge
     r"available on the app store", r"(?:get|download) (?:it )?on google play", r"get our (?:[\w-]+ )?app",
+    r"available on google play", r"disponible sur (?:google play|l'app store|app store)",
+    r"disponible en (?:google play|la app store|app store)",
+    r"disponível (?:no|na) (?:google play|app store)",
+    r"disponibile su (?:google play|app store)", r"beschikbaar (?:in|op) (?:de )?(?:app store|google play)",
+    r"jetzt im (?:app store|google play store)", r"im app store laden",
     r"holen sie sich (?:die|unsere) (?:[\w-]+ )?app", r"скачайте (?:наше |мобильное )?приложение",
 ]), max_words=30, in_sentences=addresses_reader)
 

@@ -90,7 +90,7 @@ NAV = PatternRule("chrome:nav", any_of([
     r"přeskočit na (?:obsah|hlavní obsah)", r"przejdź do (?:treści|głównej treści|zawartości)",
     r"içeriğe geç",
     r"till toppen", r"til toppen", r"takaisin ylös", r"nahoru", r"do góry", r"meny", r"valikko",
-    r"print (?:the )?(?:article|page|story)",
+    r"print (?:the )?(?:article|page|story)", r"zur printausgabe",
 ], whole_line=True), max_words=5)
 
 # Where an article ran first, as the republishing site notes it under the text ("This
@@ -111,6 +111,11 @@ SOURCE_NOTE = PatternRule("chrome:post-meta", any_of([
     # a newspaper's note of its print edition under the web copy
     r"a version of this (?:article|story) (?:appears|appeared) in print",
     r"this (?:article|story) (?:appears|appeared) in (?:the )?(?:print edition|print)",
+    r"(?:dieser|der) (?:artikel|beitrag) erschien in der (?:printausgabe|gedruckten ausgabe)",
+    r"cet article est paru dans (?:l'édition imprimée|l'édition papier)",
+    r"este artículo (?:apareció|se publicó) en la edición impresa",
+    r"questo articolo è (?:stato pubblicato|uscito) (?:sull'|nell')edizione cartacea",
+    r"dit artikel verscheen in de papieren editie",
 ], at_start=True), max_words=40)
 
 # The site asking its readers to point out its mistakes, in a sentence ("Haben Sie einen
@@ -126,7 +131,8 @@ ERROR_REPORT = PatternRule("chrome:nav", any_of([
 NEWS_TIP = PatternRule("chrome:nav", any_of([
     r"send us your (?:news )?tips", r"got a (?:news )?tip", r"have a (?:news )?tip", r"have a story idea",
     r"hinweise an die redaktion", r"kontakt zur redaktion", r"schreiben sie (?:uns|der redaktion)",
-    r"écrivez-nous", r"escríbenos", r"scrivici",
+    r"écrivez-nous", r"escríbenos", r"scrivici", r"vous avez une info", r"tienes una pista",
+    r"hai una segnalazione", r"tem uma dica", r"tip de redactie", r"tips voor de redactie",
 ], at_start=True), max_words=25)
 
 #: a linked file with its type and size ("Annual report (PDF, 2.3 MB)", "PDF | 38 KB")
@@ -519,6 +525,8 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"beginning of dialog window", r"end of dialog window", r"video player is loading",
     r"opens captions settings dialog", r"captions off, selected", r"descriptions off, selected",
     r"subtitles off, selected", r"restore all settings to the default values",
+    r"dies ist ein modales fenster",
+    r"untertitel aus, ausgewählt",
 ]), max_words=50)
 
 # A reading time under the headline ("Reading time: 4 minutes", "5 min read"): the
@@ -561,7 +569,8 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"volver al artículo", r"download (?:the )?pdf", r"pdf herunterladen", r"télécharger (?:le )?pdf",
     r"descargar (?:el )?pdf", r"scarica (?:il )?pdf", r"download \(pdf\)", r"show transcript",
     r"transkript anzeigen", r"audio abspielen", r"anhören", r"artikel vorlesen", r"vorlesen",
-    r"bildergalerie", r"stream type live", r"playback rate", r"audio track",
+    r"bildergalerie", r"stream type live", r"playback rate", r"audio track", r"wiedergabegeschwindigkeit",
+    r"vollbild(?:modus)?",
 ], whole_line=True), max_words=8)
 
 # An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
