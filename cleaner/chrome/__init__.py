@@ -42,20 +42,46 @@ def _plan(rule: RuleFunction) -> tuple[RuleFunction, float, frozenset[str] | Non
 
 #: the rules in order, with what lets most blocks skip most of them cheaply
 _PLAN = tuple(_plan(rule) for rule in RULES)
+#: rules every block short enough must try: their phrases start with no known word
+_UNGATED = tuple(i for i, (_, _, triggers, _) in enumerate(_PLAN) if triggers is None)
+#: longer blocks than this try only the ungated rules
+_GATED_MAX_WORDS = max(limit for _, limit, triggers, _ in _PLAN if triggers is not None)
+
+
+def _gated_by_key() -> dict[str, tuple[int, ...]]:
+    by_key: dict[str, list[int]] = {}
+    for i, (_, _, triggers, _) in enumerate(_PLAN):
+        for key in triggers or ():
+            by_key.setdefault(key, []).append(i)
+    return {key: tuple(rules) for key, rules in by_key.items()}
+
+
+#: each trigger key's rules: a block's keys pick the few rules it can match, instead of
+#: every rule testing its triggers against the block's keys
+_GATED_BY_KEY = _gated_by_key()
+_TRIGGER_KEYS = frozenset(_GATED_BY_KEY)
+
+
+def _candidates(keys: frozenset[str]) -> list[int]:
+    """The rules a block with these keys could match, in rule order."""
+    found = set(_UNGATED)
+    for key in keys & _TRIGGER_KEYS:
+        found.update(_GATED_BY_KEY[key])
+    return sorted(found)
 
 
 def first_rule(features: BlockFeatures) -> str | None:
     """The reason id of the first rule that names this block chrome, if any."""
     words = features.words
-    keys: frozenset[str] | None = None  # built only for a block short enough for some rule
-    for rule, limit, triggers, is_pattern in _PLAN:
+    # A block longer than every gated rule allows tries the ungated ones alone.
+    keys = block_keys(features) if words <= _GATED_MAX_WORDS else None
+    for index in _UNGATED if keys is None else _candidates(keys):
+        rule, limit, _, is_pattern = _PLAN[index]
         if words > limit:
             continue
         if is_pattern:
             if keys is None:
                 keys = block_keys(features)
-            if triggers is not None and triggers.isdisjoint(keys):
-                continue
             reason = rule.check(features, keys)  # type: ignore[attr-defined]  # a PatternRule
         else:
             reason = rule(features)
