@@ -202,3 +202,25 @@ def test_a_page_the_renderer_gives_up_on_still_gives_its_text(monkeypatch: pytes
     monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
     page = html.read_html("<html><body><nav>Home</nav><p>Some text</p></body></html>", html.Mode.BALANCED)
     assert page == HtmlText("", "Home\nSome text")
+
+
+def test_an_articles_table_stays_whole() -> None:
+    # trafilatura prints a table's rows between pipes; they are the article's data, not
+    # a menu set out with separators
+    rows = [("Pier", "North", "Railing"), ("Slipway", "East", "Concrete"), ("Lighthouse", "South", "Paint")]
+    table = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    markup = (
+        "<html><head><title>Harbour repairs</title></head><body>"
+        f"<nav><ul>{''.join(f'<li><a href=/{m}>{m}</a></li>' for m in MENU)}</ul></nav>"
+        f"<article><h1>{ARTICLE[0]}</h1><p>{ARTICLE[1]}</p>"
+        f"<table><tr><th>Site</th><th>Side</th><th>Work</th></tr>{table}</table>"
+        f"<p>{ARTICLE[2]}</p><p>{ARTICLE[3]}</p></article>"
+        f"<footer>{''.join(f'<p>{f}</p>' for f in FOOTER)}</footer></body></html>"
+    )
+    extracted = html.read_html(markup, Cleaner().config.mode).extracted
+    # the shape this test is about
+    assert "| Slipway | East | Concrete |" in [line.strip() for line in extracted.split("\n")]
+    out = Cleaner(input_format="html").clean(markup)
+    for site, side, work in rows:
+        assert f"| {site} | {side} | {work} |" in out
+    assert ARTICLE[3] in out and "Contact us" not in out

@@ -454,9 +454,17 @@ def neighbour_post(features: BlockFeatures) -> str | None:
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
 
 
+def is_table_row(text: str) -> bool:
+    """A row of a table as extractors and Markdown print one: cells between pipes,
+    opening and closing the line ("| Film | Year | Description |"). trafilatura writes
+    an article's tables so; a menu set out with pipes has none at its ends."""
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3
+
+
 def breadcrumb(features: BlockFeatures) -> str | None:
     """``Home » Recipes » Sharing`` and friends: short segments between separators."""
-    if features.words > 16 or features.ends_with_punctuation:
+    if features.words > 16 or features.ends_with_punctuation or is_table_row(features.text):
         return None
     parts = [p for p in _BREADCRUMB_SEP.split(features.text) if p.strip()]
     if len(parts) < 3 and not (len(parts) == 2 and "»" in features.text):
