@@ -456,7 +456,7 @@ _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
 
 def is_table_row(text: str) -> bool:
     """A row of a table as extractors and Markdown print one: cells between pipes,
-    opening and closing the line ("| Film | Year | Description |"). trafilatura writes
+    opening and closing the line ("| Station | Opened | Platforms |"). trafilatura writes
     an article's tables so; a menu set out with pipes has none at its ends."""
     stripped = text.strip()
     return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3
