@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import chrome, html
+from cleaner.chrome.features import is_table_row
 from cleaner.chrome.model import LineModel, model_from
 from cleaner.config import CleanerConfig, InputFormat, Mode
 from cleaner.document import Block, CleanResult, Edit, Verdict
@@ -26,6 +27,20 @@ from cleaner.segment import segment, unify_line_breaks
 from cleaner.site import SiteProfile
 
 BLOCK_SEPARATOR = "\n\n"
+
+
+def join_blocks(kept: list[tuple[int, str]]) -> str:
+    """The kept blocks (each with its index on the page), a blank line between two; the
+    rows of a table, next to each other on the page, stay on consecutive lines: a blank
+    line would cut a Markdown table into one-row tables."""
+    parts: list[str] = []
+    for k, (index, text) in enumerate(kept):
+        if k:
+            previous_index, previous = kept[k - 1]
+            same_table = index == previous_index + 1 and is_table_row(previous) and is_table_row(text)
+            parts.append("\n" if same_table else BLOCK_SEPARATOR)
+        parts.append(text)
+    return "".join(parts) + ("\n" if kept else "")
 
 
 @dataclass
@@ -169,8 +184,9 @@ class Cleaner:
                     edits.extend(block_edits)
 
         edits.sort(key=lambda e: e.block)  # stable: a block's normalisation stays before repair
-        kept = [t.strip() for t, v in zip(texts, verdicts, strict=True) if v.keep and t.strip()]
-        clean_text = BLOCK_SEPARATOR.join(kept) + ("\n" if kept else "")
+        kept = [(i, t.strip()) for i, (t, v) in enumerate(zip(texts, verdicts, strict=True))
+                if v.keep and t.strip()]
+        clean_text = join_blocks(kept)
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
 
 

@@ -78,3 +78,26 @@ def test_results_do_not_depend_on_what_ran_before() -> None:
 
 def test_public_names() -> None:
     assert set(cleaner.__all__) >= {"clean", "clean_document", "Cleaner", "CleanerConfig", "CleanResult"}
+
+
+def test_blocks_are_set_apart_but_a_tables_rows_stay_together() -> None:
+    from cleaner.pipeline import join_blocks
+
+    rows = ["| Site | Side |", "|---|---|", "| Pier | North |"]
+    kept = [(0, "Harbour repairs"), (1, rows[0]), (2, rows[1]), (3, rows[2]), (5, "| Slipway | East |"),
+            (6, "Crews started work on Monday.")]
+    assert join_blocks(kept) == (
+        "Harbour repairs\n\n" + "\n".join(rows) + "\n\n"  # a dropped block between two rows
+        "| Slipway | East |\n\nCrews started work on Monday.\n")
+    assert join_blocks([]) == ""
+    # a menu written with pipes is no table row
+    assert join_blocks([(0, "Home | News | Sport"), (1, "About | Contact | Jobs")]) == (
+        "Home | News | Sport\n\nAbout | Contact | Jobs\n")
+
+
+def test_a_markdown_tables_rows_come_out_together() -> None:
+    paragraph = ("The council set aside most of its spring budget for the work, and the harbour master "
+                 "said that fishing boats will keep their moorings while the engineers replace the beams.")
+    table = "| Site | Side | Work |\n|---|---|---|\n| Pier | North | Railing |\n| Slipway | East | Concrete |"
+    out = clean(f"{paragraph}\n{table}\n{paragraph.replace('spring', 'autumn')}\n")
+    assert f"{paragraph}\n\n{table}\n\n" in out

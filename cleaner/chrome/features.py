@@ -49,6 +49,14 @@ class BlockFeatures:
         return len(_EMAIL_RE.findall(self.text)) if "@" in self.text else 0
 
 
+def is_table_row(text: str) -> bool:
+    """A row of a table as extractors and Markdown print one: cells between pipes,
+    opening and closing the line ("| Station | Opened | Platforms |"). trafilatura writes
+    an article's tables so; a menu set out with pipes has none at its ends."""
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3
+
+
 def lowered(tokens: tuple[str, ...] | list[str]) -> list[str]:
     """Word tokens in lower case. Tokens hold no spaces, and lower-casing adds none: one
     C-level pass for all of them."""

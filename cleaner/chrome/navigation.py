@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.chrome.features import BlockFeatures
+from cleaner.chrome.features import BlockFeatures, is_table_row
 from cleaner.chrome.rules import (
     PatternRule,
     ShapeRule,
@@ -452,14 +452,6 @@ def neighbour_post(features: BlockFeatures) -> str | None:
 
 
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|\s?[»›]\s?")
-
-
-def is_table_row(text: str) -> bool:
-    """A row of a table as extractors and Markdown print one: cells between pipes,
-    opening and closing the line ("| Station | Opened | Platforms |"). trafilatura writes
-    an article's tables so; a menu set out with pipes has none at its ends."""
-    stripped = text.strip()
-    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3
 
 
 def breadcrumb(features: BlockFeatures) -> str | None:
