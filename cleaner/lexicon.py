@@ -193,7 +193,8 @@ class CompactTable:
     def from_columns(cls, keys: list[str], values: list[str]) -> CompactTable:
         """The same table as from ``(key, float(value))`` items with no head, built from a
         file's two columns (values as decimal text): hashed and parsed in C rather than
-        a row at a time, which is most of a short page's start-up."""
+        a row at a time (0.17 s instead of 0.27 s for the English word pairs, paid by
+        every process once)."""
         import numpy as np
 
         hashes = array("q", map(hash, keys))

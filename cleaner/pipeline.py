@@ -34,12 +34,13 @@ def join_blocks(kept: list[tuple[int, str]]) -> str:
     rows of a table, next to each other on the page, stay on consecutive lines: a blank
     line would cut a Markdown table into one-row tables."""
     parts: list[str] = []
-    for k, (index, text) in enumerate(kept):
-        if k:
-            previous_index, previous = kept[k - 1]
-            same_table = index == previous_index + 1 and is_table_row(previous) and is_table_row(text)
-            parts.append("\n" if same_table else BLOCK_SEPARATOR)
+    previous_index, previous_row = -2, False
+    for index, text in kept:
+        row = is_table_row(text)
+        if parts:
+            parts.append("\n" if row and previous_row and index == previous_index + 1 else BLOCK_SEPARATOR)
         parts.append(text)
+        previous_index, previous_row = index, row
     return "".join(parts) + ("\n" if kept else "")
 
 
