@@ -854,6 +854,11 @@ class Repairer:
             return model.common_zipf(left) >= JOIN_PART_ZIPF and model.common_zipf(right) >= JOIN_PART_ZIPF
         return apart > 1 and self._real_word(model, left) and self._real_word(model, right)
 
+    @staticmethod
+    def _pair_known(model: WordModel, first: str | None, second: str | None) -> bool:
+        return (first is not None and second is not None and model.bigrams is not None
+                and model.bigrams.get(f"{first} {second}") is not None)
+
     def split_gain(self, model: WordModel, left: _Token, right: _Token) -> float | None:
         """How much likelier "nuclear" is than "nu clear" here; None if not a candidate.
         The caller has checked that the two may be merged at all (``_never_merged``)."""
@@ -878,6 +883,13 @@ class Repairer:
             gain -= TWO_WORDS_EXTRA_MARGIN  # "tea spoon", "time line": both readings are English
         if right.lower in _COORDINATORS and model.lexicon.language == "en" \
                 and model.common_zipf(left.lower) >= KNOWN_WORD_ZIPF:
+            if model.bigrams is not None and not self._pair_known(model, prev, merged) \
+                    and not self._pair_known(model, merged, nxt):
+                # "profess or practise": a known word before "or" is merged only where
+                # the word pairs know the merged word beside its neighbours ("the
+                # professor said"); the words' frequencies alone would always prefer
+                # the commoner "professor".
+                return None
             gain -= COORDINATION_EXTRA_MARGIN
         # The page spelling a rare word whole elsewhere is evidence; for a common word
         # ("soon", "into") it says nothing.
