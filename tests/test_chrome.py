@@ -67,6 +67,19 @@ def test_headline_and_byline_above_prose_stay() -> None:
     assert "Sections" not in out
 
 
+@pytest.mark.parametrize("model", [None, "builtin"])
+def test_a_page_title_that_repeats_its_sidebar_entry_stays_but_the_sidebars_last_item_goes(
+        model: str | None) -> None:
+    sidebar = ("Overview", "Road repairs", "Budget", "Archive")
+    titled = clean_document(_page("Home", "Council", *sidebar, "Road repairs", *PROSE, "Privacy Policy"),
+                            model=model)
+    kept = [b.text for b, v in zip(titled.blocks, titled.verdicts, strict=True) if v.keep]
+    assert kept == ["Road repairs", *PROSE]
+    # without the repeat, the line above the prose is the sidebar's last item
+    untitled = clean(_page("Home", "Council", *sidebar, *PROSE, "Privacy Policy"), model=model)
+    assert untitled.startswith(PROSE[0])
+
+
 def test_call_to_action_cannot_vouch_for_its_neighbours() -> None:
     page = _page(*PROSE, "Become a member",
                  "Support our newsroom with a monthly donation and help us keep reporting on your city.",
@@ -434,6 +447,37 @@ def test_a_comment_thread_outweighing_the_article_goes(model: str) -> None:
     reasons = {b.text: v.reason for b, v in result.removed()}
     for _, comment in _COMMENTS:
         assert reasons.get(comment) == "chrome:comments", comment
+
+
+_FORUM_POSTS = [
+    ("marta_k", "Member", "Our allotment's rain barrel turns green within a week every summer, even with "
+     "the lid on. Is there a safe way to keep the water clear for the vegetables without chemicals?"),
+    ("oldgrower", "Senior member", "Green water is algae, and algae need light: paint the barrel dark or "
+     "wrap it in old carpet, and most of the trouble stops. A barrel in the shade of the shed helps too, "
+     "and the water stays perfectly fine for watering beans and courgettes."),
+    ("marta_k", "Member", "Thank you, the carpet worked. Two weeks on and the water is still clear, "
+     "so the tomatoes get rainwater again."),
+]
+
+
+@pytest.mark.parametrize("model", ["none", "builtin"])
+def test_every_post_of_a_forum_thread_stays_but_comments_after_an_article_go(model: str) -> None:
+    """A post's reply button is no heading announcing the end of the page's text: the
+    last, shorter post of a thread stays with the others. Comments under an article
+    still go, each one after its own reply button."""
+    posts = [line for name, rank, post in _FORUM_POSTS
+             for line in (name, rank, "Joined: May 2019", "Messages: 212", post, "Reply")]
+    forum = _page("Forums", "Log in", "Register", "Home", "Forums", "Gardening", *posts,
+                  "You must log in or register to reply here.", "Terms and rules", "Privacy policy")
+    out = clean(forum, model=model)
+    for _, _, post in _FORUM_POSTS:
+        assert post in out
+    thread = [line for name, comment in _COMMENTS for line in (name, comment, "Reply")]
+    article = _page("Home", "News", "Curlews return to the estuary in record numbers", _LEAD, *_BODY[:6],
+                    "Share this:", "Facebook", *thread, "Privacy Policy")
+    result = clean_document(article, model=model)
+    assert all(p in result.text for p in (_LEAD, *_BODY[:6]))
+    assert not any(comment in result.text for _, comment in _COMMENTS)
 
 
 _TICKER = [

@@ -11,9 +11,8 @@ from tests.conftest import SAMPLES
 
 #: pages whose expected output states the ideal the cleaner does not reach yet
 KNOWN_FAILURES = {
-    "forum_thread": "forum post metadata ('Member') survives and the thread title is lost; "
-                    "needs the site-level repetition of the corpus pass",
-    "docs_sidebar": "the page title 'Configuration' ends a run of menu items and is dropped with them",
+    "forum_thread": "the thread title is lost: the starter, date and rank lines between it and "
+                    "the first post read as the end of a menu",
 }
 
 

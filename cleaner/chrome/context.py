@@ -142,7 +142,7 @@ def _is_article_metadata(features: BlockFeatures) -> bool:
 
 def _heading_chain(
     features: list[BlockFeatures], classes: list[BlockClass], reasons: list[str | None],
-    first: int, reach: int,
+    first: int, reach: int, opens_text: bool = False,
 ) -> list[int]:
     """The article head above the prose starting at ``first``: dateline, byline, headline.
 
@@ -179,12 +179,35 @@ def _heading_chain(
         j -= 1
     if first_headline:
         return first_headline
-    # A lone heading is kept unless it ends a run of short lines (a menu's last item).
+    # A lone heading is kept unless it ends a run of short lines (a menu's last item),
+    # or, above the page's first prose, repeats an item of that run: a documentation or
+    # wiki page lists itself in its sidebar and then heads its text with the same words.
     if chain and features[chain[0]].digit_share == 0 and (
         chain[0] == 0 or classes[chain[0] - 1] in (BlockClass.BAD, BlockClass.GOOD)
+        or (opens_text and _names_menu_item(features, classes, chain[0]))
     ):
         return chain[:1]
     return []
+
+
+#: how far up the run of short lines above a lone heading is searched for its menu item
+MENU_TITLE_REACH = 40
+#: a title is words: this share of its characters are letters
+MENU_TITLE_MIN_ALPHA = 0.6
+
+
+def _names_menu_item(features: list[BlockFeatures], classes: list[BlockClass], heading: int) -> bool:
+    """Whether the lone heading ``heading`` repeats a line of the run of short lines
+    right above it (the page's own entry in its menu)."""
+    wanted = features[heading].lower.strip()
+    if features[heading].alpha_share < MENU_TITLE_MIN_ALPHA:
+        return False  # a list's bullet or a code sample's "});" alone on its line
+    for j in range(heading - 1, max(-1, heading - 1 - MENU_TITLE_REACH), -1):
+        if classes[j] is BlockClass.GOOD:
+            return False
+        if features[j].lower.strip() == wanted:
+            return True
+    return False
 
 
 def _list_run(features: list[BlockFeatures], classes: list[BlockClass], start: int) -> list[int]:
@@ -284,7 +307,7 @@ def resolve(
 
     for i in good_positions:
         if i > 0 and not verdicts[i - 1].keep:
-            for j in _heading_chain(features, classes, reasons, i, t.heading_reach):
+            for j in _heading_chain(features, classes, reasons, i, t.heading_reach, i == first_good):
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
     _keep_hatnote_headings(features, classes, reasons, verdicts, first_good, last_good)
@@ -571,6 +594,17 @@ def _reads_as_feed(features: list[BlockFeatures], cluster: list[int]) -> bool:
     return stamped >= FEED_MIN_ITEMS and stamped >= FEED_MIN_SHARE * len(span)
 
 
+#: the button under each post of a comment thread or a forum, where the comment rule
+#: names it: a verb alone on its line, where a thread's heading is a noun ("Comments")
+_REPLY_BUTTONS = frozenset({"reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz",
+                            "ответить", "reageer", "beantwoorden", "svara", "svar", "vastaa",
+                            "odpovědět", "yanıtla"})
+
+
+def _is_reply_button(block: BlockFeatures) -> bool:
+    return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _REPLY_BUTTONS
+
+
 def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
                      clusters: list[list[int]]) -> list[bool]:
     """Which clusters are parts of a comment thread.
@@ -747,10 +781,13 @@ def _keep_main_clusters(
             # contents or an inline "See also: ..." near the top does not.
             # A comment form's heading runs a little longer than a related-posts one:
             # "Leave a comment Cancel reply".
+            # A post's reply button belongs to the post above it: in a forum thread
+            # the next post is no less the page's text than the last.
             marker = marker or (
                 verdict.reason in _SECTION_MARKERS
                 and features[i].words <= _SECTION_MARKER_MAX_WORDS[verdict.reason]
                 and seen_good >= t.marker_after_share * total_good
+                and not _is_reply_button(features[i])
             )
     if len(clusters) < 2:
         return _drop_teaser_tail(features, classes, verdicts, clusters[0], settings) if clusters else verdicts
