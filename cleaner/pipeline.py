@@ -23,7 +23,7 @@ from cleaner.io import CleanerError
 from cleaner.lexicon import UNSPACED_LANGUAGES, detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import may_need_normalizing, normalize_block
 from cleaner.repair import Repairer, WordModel
-from cleaner.segment import segment, unify_line_breaks
+from cleaner.segment import is_fenced_code, segment, unify_line_breaks
 from cleaner.site import SiteProfile
 
 BLOCK_SEPARATOR = "\n\n"
@@ -180,7 +180,8 @@ class Cleaner:
                 self.profile.corpus_words if self.profile is not None else None,
             )
             for i, verdict in enumerate(verdicts):
-                if verdict.keep:
+                # a code sample's identifiers and spacing are the program's: never "repaired"
+                if verdict.keep and not is_fenced_code(texts[i]):
                     texts[i], block_edits = repairer.repair_block(i, texts[i], hyphen_breaks[i])
                     edits.extend(block_edits)
 

@@ -8,6 +8,7 @@ their paragraph, everything else is one block per line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -100,8 +101,63 @@ def _unwrapped_chunks(lines: list[_Line], width: int) -> set[int]:
     return starts
 
 
+#: a Markdown code fence: three or more backticks or tildes opening the line
+_FENCE_RE = re.compile(r"(`{3,}|~{3,})")
+#: a fence left open this long is no code block (a stray run of backticks)
+MAX_FENCED_LINES = 2000
+#: shorter fences inside a block are its text (a sample of Markdown); a block whose
+#: closing fence is not among the next this many is read as lines (keeps hostile
+#: pages of fences linear)
+MAX_FENCE_CANDIDATES = 32
+
+
+def is_fenced_code(text: str) -> bool:
+    """A Markdown code block with its fences, kept whole by ``segment``: the one kind of
+    block whose text holds line breaks."""
+    return "\n" in text and _FENCE_RE.match(text) is not None
+
+
+def _fence_lines(lines: list[_Line]) -> list[int]:
+    """The lines that could close a code fence: a run of backticks or tildes alone."""
+    return [number for number, line in enumerate(lines)
+            if line.text.startswith(("```", "~~~")) and not line.text.strip(line.text[0])]
+
+
+def _fence_end(lines: list[_Line], closers: list[int], opening: int) -> int | None:
+    """The line that closes the code fence opened at line ``opening``, if one does:
+    the next run of the same mark, at least as long, within ``MAX_FENCED_LINES``."""
+    fence = _FENCE_RE.match(lines[opening].text)
+    if fence is None:
+        return None
+    mark = fence.group(1)
+    if mark[0] == "`" and "`" in lines[opening].text[len(mark):]:
+        return None  # inline code ("```x```"), not a fence: its info string has no backtick
+    first = bisect.bisect_right(closers, opening)
+    for number in closers[first:first + MAX_FENCE_CANDIDATES]:
+        if number >= opening + MAX_FENCED_LINES:
+            return None
+        if lines[number].text.startswith(mark):
+            return number
+    return None
+
+
+def _code_block(text: str, lines: list[_Line], opening: int, closing: int) -> str:
+    """The fenced block's lines as written, indentation kept: the code's own layout is
+    its meaning. The fence's own indentation (a block inside a list item) is taken off."""
+    line_start = text.rfind("\n", 0, lines[opening].start) + 1
+    indent = lines[opening].start - line_start
+    rows = text[lines[opening].start:lines[closing].end].split("\n")
+    return "\n".join([rows[0], *(_dedent(row, indent).rstrip() for row in rows[1:])])
+
+
+def _dedent(row: str, indent: int) -> str:
+    leading = len(row) - len(row.lstrip(" "))
+    return row[min(leading, indent):]
+
+
 def segment(text: str) -> list[Block]:
-    """Blocks of ``text`` (line breaks must already be unified)."""
+    """Blocks of ``text`` (line breaks must already be unified). A Markdown code block
+    between fences is one block, its lines kept as they are (``is_fenced_code``)."""
     lines = _lines(text)
     width = wrap_width(lines)
     has_chunks = any(not ln.text for ln in lines[1:-1])
@@ -118,7 +174,19 @@ def segment(text: str) -> list[Block]:
             hyphens.clear()
 
     previous = ""
+    code_until = -1
+    closers = _fence_lines(lines) if "```" in text or "~~~" in text else []
     for number, line in enumerate(lines):
+        if number <= code_until:
+            continue
+        closing = _fence_end(lines, closers, number) if line.text.startswith(("```", "~~~")) else None
+        if closing is not None:
+            flush()
+            blocks.append(Block(len(blocks), _code_block(text, lines, number, closing), line.start,
+                                lines[closing].end))
+            code_until = closing
+            previous = ""
+            continue
         if not line.text:
             flush()
             previous = ""

@@ -143,3 +143,43 @@ def test_html_is_sniffed_by_its_start_and_its_markup_density(text: str, is_html:
     from cleaner.html import looks_like_html
 
     assert looks_like_html(text) is is_html
+
+
+_SAMPLE = ["```python", "import tomllib", "", "def load(path):", '    with open(path, "rb") as fh:',
+           "        return tomllib.load(fh)", "```"]
+
+
+def test_a_fenced_code_block_is_one_block_with_its_layout() -> None:
+    text = "\n".join([PARAGRAPHS[0], *_SAMPLE, PARAGRAPHS[1]])
+    assert _texts(text) == [PARAGRAPHS[0], "\n".join(_SAMPLE), PARAGRAPHS[1]]
+    # inside a list item the fence's own indentation is taken off, the code's kept
+    nested = "\n".join(["- Install it:", *("  " + line if line else "" for line in _SAMPLE)])
+    assert _texts(nested)[1] == "\n".join(_SAMPLE)
+
+
+@pytest.mark.parametrize("lines", [
+    ["```python", "import tomllib", "Share"],               # never closed
+    ["```inline```", "import tomllib", "```"],             # code in a line, then a fence left open
+    ["````", "import tomllib", "```"],                     # a shorter fence closes nothing
+])
+def test_fences_that_open_no_code_block_leave_the_lines_alone(lines: list[str]) -> None:
+    assert "\n" not in "".join(_texts("\n".join(lines)))
+
+
+def test_a_tutorials_last_code_sample_stays_whole_and_unrepaired() -> None:
+    code = ["```js", "// Share the token, then log in", "const ofthe = login(user);", "",
+            "ofthe.share();", "```"]
+    page = "\n".join(["Docs", "Blog", "# Logging in", PARAGRAPHS[0], PARAGRAPHS[1], *code,
+                      "Share on Twitter", "© 2024 Example"])
+    result = clean_document(page)
+    assert result.text.endswith(PARAGRAPHS[1] + "\n\n" + "\n".join(code) + "\n")
+    assert not result.edits
+    code_verdicts = [v for b, v in zip(result.blocks, result.verdicts, strict=True)
+                     if b.text.startswith("```")]
+    assert [v.reason for v in code_verdicts] == ["content:code"]
+
+
+def test_a_code_block_beside_dropped_text_only_goes_with_it() -> None:
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "Privacy Policy", "Terms of Use", "Contact",
+                      "Careers", *_SAMPLE, "Advertise", "Sitemap"])
+    assert "tomllib" not in clean(page)

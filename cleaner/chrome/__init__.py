@@ -16,6 +16,7 @@ from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
 from cleaner.config import MODE_SETTINGS, Mode
 from cleaner.document import Verdict
 from cleaner.lexicon import all_stopwords, stopword_table
+from cleaner.segment import is_fenced_code
 from cleaner.site import REASON as SITE_REPEAT
 
 #: pattern rules run in this order; the first that names a block wins
@@ -120,7 +121,8 @@ def _named_chrome(texts: list[str], language: str | None,
         known = seen.get(text)
         if known is None:
             block = block_features(text, stopwords)
-            known = seen[text] = (block, first_rule(block))
+            # a code sample's words are the program's, not the site's ("share", "login")
+            known = seen[text] = (block, None if is_fenced_code(text) else first_rule(block))
         features.append(known[0])
         named.append(known[1])
     site = site_chrome if site_chrome is not None else [False] * len(texts)
@@ -166,9 +168,13 @@ def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
     features, named = _named_chrome(texts, language, site_chrome)
-    reasons = [reason or repeated for reason, repeated in zip(named, repeated_blocks(features), strict=True)]
+    code = [is_fenced_code(text) for text in texts]
+    reasons = [None if is_code else reason or repeated
+               for reason, repeated, is_code in zip(named, repeated_blocks(features), code, strict=True)]
     _name_inline_read_also(features, reasons)
-    classes = [BlockClass.BAD if r else base_class(f) for f, r in zip(features, reasons, strict=True)]
+    # A code sample is no prose to weigh, and no chrome: it goes with the text beside it.
+    classes = [BlockClass.NEAR if is_code else BlockClass.BAD if r else base_class(f)
+               for f, r, is_code in zip(features, reasons, code, strict=True)]
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
     return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))
 
@@ -192,7 +198,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     rules = page.heuristic if mode is Mode.BALANCED else resolve(
         page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:
-        return rules
+        return _keep_code_beside_text(texts, rules)
     probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords,
                                                 model.lexicon))
     verdicts = []
@@ -206,4 +212,31 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
         else:
             reason = by_rules.reason if not by_rules.keep else (rule or "chrome:model")
             verdicts.append(Verdict(False, reason, score))
-    return verdicts
+    return _keep_code_beside_text(texts, verdicts)
+
+
+def _keep_code_beside_text(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+    """A Markdown code block stays (``content:code``) where the text next to it does,
+    above or below it: a tutorial's last sample after its last paragraph too. Beside
+    dropped text only (a comment's snippet) it goes with that text."""
+    code = [is_fenced_code(text) for text in texts]
+    if not any(code):
+        return verdicts
+    # whether the nearest other block above / below each block is kept (None: there is none)
+    above: list[bool | None] = []
+    last: bool | None = None
+    for is_code, verdict in zip(code, verdicts, strict=True):
+        above.append(last)
+        if not is_code:
+            last = verdict.keep
+    below: list[bool | None] = [None] * len(texts)
+    last = None
+    for i in range(len(texts) - 1, -1, -1):
+        below[i] = last
+        if not code[i]:
+            last = verdicts[i].keep
+    result = list(verdicts)
+    for i, is_code in enumerate(code):
+        if is_code and (above[i] or below[i] or (above[i] is None and below[i] is None)):
+            result[i] = Verdict(True, "content:code", max(verdicts[i].score, 0.5))
+    return result
