@@ -71,6 +71,11 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     "40k-slide-counters": lambda: "".join(f"{k % 5 + 1}/5 Headline {k}\n{PROSE}\n"
                                           for k in range(40_000)).encode(),
     "10000-lines-of-a": lambda: b"a\n" * 10_000,
+    # Code fences that never close, and long fences that shorter ones cannot close: each
+    # opening looks for its closing fence among a bounded few.
+    "100k-open-fences": lambda: "".join(f"```lang{k}\n" for k in range(100_000)).encode(),
+    "50k-unclosable-fences": lambda: b"````x\nprint(1)\n```\n" * 50_000,
+    "20k-code-blocks-in-prose": lambda: f"{PROSE}\n```\nx = 1\n```\n".encode() * 20_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),
     "entity-html": lambda: (b"<html><body><p>" + b"&amp;&lt;&gt;&#169;&#x1F600;" * 20_000
