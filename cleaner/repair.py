@@ -1018,7 +1018,10 @@ class Repairer:
             words = _lower_words(text)
         yield from self._hyphens(model, text, hyphen_breaks, spans)
         # Most blocks hold no word that starts a split or may be glue: they are never matched.
-        joins = not model.lexicon.compounding and not self.join_candidates.isdisjoint(words)
+        # A lower-case word alone on its line has no neighbours to tell glue from a name
+        # by, and no capital of a heading: "kernelpanic" above a post is someone's handle.
+        joins = not model.lexicon.compounding and not self.join_candidates.isdisjoint(words) \
+            and not (len(words) == 1 and text.strip() == words[0])
         if joins or not self.split_starts.isdisjoint(words):
             matches = list(_TOKEN_RE.finditer(text))
             yield from self._splits(model, text, matches, words, spans)
