@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -198,7 +199,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     rules = page.heuristic if mode is Mode.BALANCED else resolve(
         page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:
-        return _keep_code_beside_text(texts, rules)
+        return _keep_code_beside_text(texts, _drop_bare_counts(texts, rules))
     probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords,
                                                 model.lexicon))
     verdicts = []
@@ -212,7 +213,40 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
         else:
             reason = by_rules.reason if not by_rules.keep else (rule or "chrome:model")
             verdicts.append(Verdict(False, reason, score))
-    return _keep_code_beside_text(texts, verdicts)
+    return _keep_code_beside_text(texts, _drop_bare_counts(texts, verdicts))
+
+
+#: a number alone on its line: a vote, view or like count, a page of a pager, a chart's
+#: axis label ("12", "8,911", "45k"); not a year, which heads a timeline's section
+_BARE_COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d)?[kKM]|\d+")
+_YEARS = range(1000, 2100)
+#: what the context pass kept for where it stands, not for what it says
+_KEPT_BY_PLACE = frozenset({"content:context", "content:list", "content:heading", "content:model"})
+
+
+#: a table flattened to lines sets each value under its label ("Servings" / "40")
+LABEL_MAX_WORDS = 3
+
+
+def _is_label(text: str) -> bool:
+    return len(text.split()) <= LABEL_MAX_WORDS and not any(ch.isdigit() for ch in text) \
+        and any(ch.isalpha() for ch in text)
+
+
+def _drop_bare_counts(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+    """A number alone on its line says nothing to a reader of the text: it goes
+    (``chrome:count``) where the context pass kept it for its neighbours' sake. After
+    the context pass, so that it still bridges the article's parts as before."""
+    result = verdicts
+    for i, (text, verdict) in enumerate(zip(texts, verdicts, strict=True)):
+        if verdict.keep and verdict.reason in _KEPT_BY_PLACE and len(text) <= 12:
+            stripped = text.strip()
+            if _BARE_COUNT_RE.fullmatch(stripped) and not (stripped.isdigit() and int(stripped) in _YEARS) \
+                    and not (i > 0 and _is_label(texts[i - 1])):
+                if result is verdicts:
+                    result = list(verdicts)
+                result[i] = Verdict(False, "chrome:count", min(verdict.score, 0.3))
+    return result
 
 
 def _keep_code_beside_text(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
