@@ -481,15 +481,15 @@ def test_every_post_of_a_forum_thread_stays_but_comments_after_an_article_go(mod
 
 
 @pytest.mark.parametrize("model", [None, "builtin"])
-def test_bare_counts_go_but_a_year_heading_and_a_labelled_value_stay(model: str | None) -> None:
+def test_bare_counts_and_bullets_go_but_a_year_heading_and_a_labelled_value_stay(model: str | None) -> None:
     page = _page("Home", "Questions", "Why do curlews return to the same estuary?", "Viewed 12k times",
-                 "14", PROSE[0], "2,311", PROSE[1], "2019", PROSE[2], "Servings", "40", _LEAD,
+                 "14", PROSE[0], "2,311", PROSE[1], "*", "2019", PROSE[2], "Servings", "40", _LEAD,
                  "1", "2", "3", "Next", "Privacy Policy")
     result = clean_document(page, model=model)
     verdicts = {b.text: v for b, v in zip(result.blocks, result.verdicts, strict=True)}
-    for count in ("14", "2,311", "1", "2", "3"):
+    for count in ("14", "2,311", "1", "2", "3", "*"):
         assert not verdicts[count].keep, count
-    assert verdicts["14"].reason == "chrome:count"
+    assert verdicts["14"].reason == "chrome:count" and verdicts["*"].reason == "chrome:bullet"
     assert all(p in result.text for p in (*PROSE, _LEAD))
     assert verdicts["2019"].keep and verdicts["40"].keep
 

@@ -233,19 +233,31 @@ def _is_label(text: str) -> bool:
         and any(ch.isalpha() for ch in text)
 
 
+#: a list's bullet with no item beside it, as a rendering prints an empty list item
+#: (an icon's) or a bullet its converter set apart from the item's text
+_LONE_BULLETS = frozenset("*•·‣▪◦-")
+
+
 def _drop_bare_counts(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
-    """A number alone on its line says nothing to a reader of the text: it goes
-    (``chrome:count``) where the context pass kept it for its neighbours' sake. After
-    the context pass, so that it still bridges the article's parts as before."""
+    """A number alone on its line (``chrome:count``) or a bullet alone on its line
+    (``chrome:bullet``) says nothing to a reader of the text: it goes where the context
+    pass kept it for its neighbours' sake. After the context pass, so that it still
+    bridges the article's parts as before."""
     result = verdicts
     for i, (text, verdict) in enumerate(zip(texts, verdicts, strict=True)):
-        if verdict.keep and verdict.reason in _KEPT_BY_PLACE and len(text) <= 12:
-            stripped = text.strip()
-            if _BARE_COUNT_RE.fullmatch(stripped) and not (stripped.isdigit() and int(stripped) in _YEARS) \
-                    and not (i > 0 and _is_label(texts[i - 1])):
-                if result is verdicts:
-                    result = list(verdicts)
-                result[i] = Verdict(False, "chrome:count", min(verdict.score, 0.3))
+        if not (verdict.keep and verdict.reason in _KEPT_BY_PLACE and len(text) <= 12):
+            continue
+        stripped = text.strip()
+        reason = None
+        if stripped in _LONE_BULLETS:
+            reason = "chrome:bullet"
+        elif _BARE_COUNT_RE.fullmatch(stripped) and not (stripped.isdigit() and int(stripped) in _YEARS) \
+                and not (i > 0 and _is_label(texts[i - 1])):
+            reason = "chrome:count"
+        if reason is not None:
+            if result is verdicts:
+                result = list(verdicts)
+            result[i] = Verdict(False, reason, min(verdict.score, 0.3))
     return result
 
 
