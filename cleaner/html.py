@@ -86,10 +86,79 @@ def read_html(markup: str, mode: Mode, whole_page: bool = False) -> HtmlText:
     extracted = extract(fast=True)
     if len(extracted) < FULL_EXTRACTION_BELOW:
         extracted = extract(fast=False) or extracted
+    extracted = fence_code(extracted, tree)
     page = render_page(tree) if whole_page or not extracted else ""
     if not extracted and not page:
         page = strip_tags(markup)  # the parser gave up (100,000 nested tags): tags out, text kept
     return HtmlText(extracted, page)
+
+
+#: a page's preformatted block with fewer lines of text than this is no code sample
+CODE_MIN_LINES = 2
+#: how many places of an extraction that open like a code sample are tried for it
+CODE_MAX_TRIES = 8
+
+
+def _code_samples(tree: Any) -> list[list[str]]:
+    """The lines of each ``<pre>`` of the page with two lines of text or more, as written."""
+    samples = []
+    for pre in tree.iter("pre"):
+        lines = [line.rstrip() for line in "".join(pre.itertext()).split("\n")]
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if sum(1 for line in lines if line.strip()) >= CODE_MIN_LINES:
+            samples.append(lines)
+    return samples
+
+
+def fence_code(extracted: str, tree: Any) -> str:
+    """The extraction with each code sample of the page between Markdown fences, its
+    lines as the page writes them. trafilatura prints a ``<pre>`` line by line, blank
+    lines dropped: as such lines the text pipeline would read and repair each on its own.
+    A sample is fenced where the extraction holds all its lines in order."""
+    samples = _code_samples(tree) if extracted else []
+    if not samples:
+        return extracted
+    lines = extracted.split("\n")
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        where.setdefault(line.strip(), []).append(i)
+    spans: list[tuple[int, int, list[str]]] = []
+    taken: set[int] = set()
+    #: where the next sample opening with a line starts looking (a page may repeat one)
+    tried: dict[str, int] = {}
+    for sample in samples:
+        wanted = [line.strip() for line in sample if line.strip()]
+        starts = where.get(wanted[0], [])
+        first = tried.get(wanted[0], 0)
+        for position, start in enumerate(starts[first:first + CODE_MAX_TRIES], start=first):
+            if start in taken:
+                continue
+            end, found = start, 0
+            while end < len(lines) and found < len(wanted):
+                held = lines[end].strip()
+                if held and held != wanted[found]:
+                    break
+                found += bool(held)
+                end += 1
+            if found == len(wanted):
+                spans.append((start, end, sample))
+                taken.update(range(start, end))
+                tried[wanted[0]] = position + 1
+                break
+    if not spans:
+        return extracted
+    fenced: list[str] = []
+    previous_end = 0
+    for start, end, sample in sorted(spans, key=lambda span: span[0]):
+        fence = "~~~~" if any(line.lstrip().startswith(("```", "~~~")) for line in sample) else "```"
+        fenced.extend(lines[previous_end:start])
+        fenced.extend([fence, *sample, fence])
+        previous_end = end
+    fenced.extend(lines[previous_end:])
+    return "\n".join(fenced)
 
 
 #: elements that start a block of their own on a rendered page
@@ -180,8 +249,10 @@ class Recovery:
         self.extracted = extracted
         self.page = page
         folded_lines = [folded(line) for line in extracted]
-        joined = " ".join(folded_lines)
-        line_starts = list(itertools.accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
+        # blank lines (a code sample's) join nothing: the page's rendering has none
+        filled = [i for i, line in enumerate(folded_lines) if line]
+        joined = " ".join(folded_lines[i] for i in filled)
+        line_starts = list(itertools.accumulate((len(folded_lines[i]) + 1 for i in filled[:-1]), initial=0))
         # Most blocks the extraction holds are one of its lines, found without a scan.
         # Each copy of a line, and each place in the joined lines, holds one page block:
         # the page's second copy of a paragraph the extraction holds once is a repeat.
@@ -203,7 +274,7 @@ class Recovery:
                 else:
                     position = joined.find(block_folded, search_from.get(block_folded, 0))
                     if position >= 0:
-                        self.held[i] = bisect.bisect_right(line_starts, position) - 1
+                        self.held[i] = filled[bisect.bisect_right(line_starts, position) - 1]
                         search_from[block_folded] = position + len(block_folded)
                     elif block_folded in search_from:
                         repeats.add(i)
@@ -214,6 +285,9 @@ class Recovery:
                   if pair[0] in repeats and pair[1] in repeats and page[pair[0]] != page[pair[1]]]
         repeats -= {i for pair in copied for i in pair}
         self._anchors = [i for i, line in enumerate(self.held) if line is not None]
+        #: a code sample's lines (``fence_code``) take no block between them: a block
+        #: that would follow one follows the sample's closing fence
+        self._fence_close = _fence_closes(extracted)
         end = len(page) if past_end or not self._anchors else self._anchors[-1]
         #: page blocks that may come back, each with the line it would follow (-1: first)
         self.candidates: dict[int, int] = {}
@@ -232,7 +306,7 @@ class Recovery:
                 or (k > 0 and i - anchors[k - 1] <= RECOVER_REACH)):
             return None
         line = self.held[anchors[k - 1]] if k > 0 else None
-        return -1 if line is None else line
+        return -1 if line is None else self._fence_close.get(line, line)
 
     def merge(self, keep: list[bool]) -> tuple[list[str], set[int]]:
         """The extraction's lines with the candidates that ``keep`` marks put back in
@@ -250,6 +324,21 @@ class Recovery:
                 recovered.add(len(merged))
                 merged.append(block)
         return merged, recovered
+
+
+def _fence_closes(lines: list[str]) -> dict[int, int]:
+    """Each line from a code fence's opening to its closing, mapped to the closing line."""
+    closes: dict[int, int] = {}
+    opened: int | None = None
+    mark = ""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if opened is None and stripped.startswith(("```", "~~~")) and not stripped.strip(stripped[0]):
+            opened, mark = i, stripped
+        elif opened is not None and stripped == mark:
+            closes.update(dict.fromkeys(range(opened, i + 1), i))
+            opened = None
+    return closes
 
 
 _ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>",

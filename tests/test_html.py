@@ -225,3 +225,38 @@ def test_an_articles_table_stays_whole() -> None:
     body = "\n".join(f"| {site} | {side} | {work} |" for site, side, work in rows)
     assert body in out
     assert ARTICLE[3] in out and "Contact us" not in out
+
+
+_CODE = ["import tomllib", "", "def load(path):", '    with open(path, "rb") as fh:',
+         "        return tomllib.load(fh)  # ofthe config"]
+
+
+def test_an_articles_code_sample_keeps_its_lines_and_is_never_repaired() -> None:
+    markup = (
+        "<html><head><title>Harbour repairs</title></head><body>"
+        f"<nav><ul>{''.join(f'<li><a href=/{m}>{m}</a></li>' for m in MENU)}</ul></nav>"
+        f"<article><h1>{ARTICLE[0]}</h1><p>{ARTICLE[1]}</p><p>{ARTICLE[2]}</p>"
+        f"<pre><code>{chr(10).join(_CODE)}\n</code></pre><p>{ARTICLE[3]}</p></article>"
+        f"<footer>{''.join(f'<p>{f}</p>' for f in FOOTER)}</footer></body></html>"
+    )
+    result = Cleaner(input_format="html").clean_document(markup)
+    # trafilatura prints the sample line by line without its blank line; the page's own
+    # lines come back between fences, indentation and blank line included
+    assert "```\n" + "\n".join(_CODE) + "\n```" in result.text
+    assert not result.edits
+    assert result.text.index(ARTICLE[2]) < result.text.index("```") < result.text.index(ARTICLE[3])
+
+
+def test_a_block_put_back_after_a_code_sample_follows_its_closing_fence() -> None:
+    extracted = [ARTICLE[0], ARTICLE[1], "```", *_CODE, "```", ARTICLE[3]]
+    # the page renders the sample as one line; the extractor lost the paragraph after it
+    page = [*MENU, ARTICLE[0], ARTICLE[1], " ".join(" ".join(_CODE).split()), ARTICLE[2], ARTICLE[3]]
+    merged, recovered = Recovery(extracted, page).merge([True] * len(page))
+    assert merged == [*extracted[:-1], ARTICLE[2], ARTICLE[3]]
+    assert recovered == {len(extracted) - 1}
+
+
+def test_a_code_sample_the_extractor_left_out_is_not_added() -> None:
+    tree = _parse(f"<html><body><p>{ARTICLE[1]}</p><pre>{chr(10).join(_CODE)}</pre></body></html>")
+    assert html.fence_code(ARTICLE[1], tree) == ARTICLE[1]
+    assert html.fence_code("", tree) == ""
