@@ -3,7 +3,8 @@
 Three layouts come in: one block per line (Common Crawl WET, most converters),
 paragraphs separated by blank lines, and prose hard-wrapped at a fixed width.
 All three give the same blocks for the same page: wrapped lines are joined back into
-their paragraph, everything else is one block per line.
+their paragraph, everything else is one block per line, but for a Markdown code block
+between fences, which stays one block with its lines as written.
 """
 
 from __future__ import annotations

@@ -199,7 +199,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     rules = page.heuristic if mode is Mode.BALANCED else resolve(
         page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:
-        return _keep_code_beside_text(texts, _drop_bare_counts(texts, rules))
+        return _keep_code_beside_text(texts, _drop_lone_numbers_and_bullets(texts, rules))
     probabilities = model.predict(page_features(page.features, page.classes, page.heuristic, page.stopwords,
                                                 model.lexicon))
     verdicts = []
@@ -213,7 +213,7 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
         else:
             reason = by_rules.reason if not by_rules.keep else (rule or "chrome:model")
             verdicts.append(Verdict(False, reason, score))
-    return _keep_code_beside_text(texts, _drop_bare_counts(texts, verdicts))
+    return _keep_code_beside_text(texts, _drop_lone_numbers_and_bullets(texts, verdicts))
 
 
 #: a number alone on its line: a vote, view or like count, a page of a pager, a chart's
@@ -238,7 +238,7 @@ def _is_label(text: str) -> bool:
 _LONE_BULLETS = frozenset("*•·‣▪◦-")
 
 
-def _drop_bare_counts(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+def _drop_lone_numbers_and_bullets(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
     """A number alone on its line (``chrome:count``) or a bullet alone on its line
     (``chrome:bullet``) says nothing to a reader of the text: it goes where the context
     pass kept it for its neighbours' sake. After the context pass, so that it still
