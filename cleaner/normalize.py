@@ -79,7 +79,11 @@ def _has_invisible(text: str) -> bool:
 def fix_unicode(text: str) -> tuple[str, str]:
     """ftfy with the corpus profile; returns the text and the rule id that changed it."""
     if not (_has_control(text) or (_may_be_mojibake(text) and is_bad(text))):
-        return text, ""
+        # One garbled character in a line of correct CJK text is too little for ftfy's
+        # badness measure; its run is read back where it becomes that script again.
+        in_script = _GARBLED_RUN_RE.sub(lambda run: _fix_run_in_script(run, text), text) \
+            if _may_be_mojibake(text) else text
+        return (in_script, "repair:mojibake") if in_script != text else (text, "")
     # Text mixing correct UTF-8 with mojibake is fixed by ftfy only where its
     # inconsistent-UTF-8 pattern matches ("neskuteÄ\x8dnÄ›" would keep its "Ä›"): each
     # garbled run of characters is fixed on its own first, where it is consistent.
@@ -111,6 +115,24 @@ def _fix_run(match: re.Match[str]) -> str:
             continue
         return fixed if not is_bad(fixed) else run
     return run
+
+
+def _script(char: str) -> str:
+    """The first word of a character's Unicode name: "CJK", "HIRAGANA", "ARABIC"."""
+    return unicodedata.name(char, "").partition(" ")[0]
+
+
+def _fix_run_in_script(match: re.Match[str], text: str) -> str:
+    """``_fix_run``, kept only where the run becomes characters of three UTF-8 bytes (CJK,
+    kana, Hangul, Thai, Devanagari ...) of a script the rest of ``text`` is written in.
+    Two bytes would let correct Latin text through ("Straße»" holds "ß»", valid UTF-8 for
+    an N'Ko letter); a script the line does not use is no repair."""
+    run = match.group()
+    fixed = _fix_run(match)
+    if fixed == run or any(ord(char) < 0x800 for char in fixed):
+        return run
+    rest = {_script(char) for char in text[:match.start()] + text[match.end():] if ord(char) >= 0x800}
+    return fixed if {_script(char) for char in fixed} <= rest else run
 
 
 def may_need_normalizing(text: str) -> bool:
