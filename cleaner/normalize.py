@@ -11,6 +11,7 @@ import difflib
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 import ftfy
@@ -81,8 +82,10 @@ def fix_unicode(text: str) -> tuple[str, str]:
     if not (_has_control(text) or (_may_be_mojibake(text) and is_bad(text))):
         # One garbled character in a line of correct CJK text is too little for ftfy's
         # badness measure; its run is read back where it becomes that script again.
-        in_script = _GARBLED_RUN_RE.sub(lambda run: _fix_run_in_script(run, text), text) \
-            if _may_be_mojibake(text) else text
+        if not _may_be_mojibake(text):
+            return text, ""
+        scripts = _scripts(text)  # once per text: a line may hold thousands of runs
+        in_script = _GARBLED_RUN_RE.sub(lambda run: _fix_run_in_script(run, scripts), text)
         return (in_script, "repair:mojibake") if in_script != text else (text, "")
     # Text mixing correct UTF-8 with mojibake is fixed by ftfy only where its
     # inconsistent-UTF-8 pattern matches ("neskuteÄ\x8dnÄ›" would keep its "Ä›"): each
@@ -117,22 +120,24 @@ def _fix_run(match: re.Match[str]) -> str:
     return run
 
 
-def _script(char: str) -> str:
-    """The first word of a character's Unicode name: "CJK", "HIRAGANA", "ARABIC"."""
-    return unicodedata.name(char, "").partition(" ")[0]
+def _scripts(text: str) -> Counter[str]:
+    """How many characters of three UTF-8 bytes or more ``text`` holds per script, by
+    the first word of their Unicode names: "CJK", "HIRAGANA", "THAI"."""
+    return Counter(unicodedata.name(char, "").partition(" ")[0] for char in text if ord(char) >= 0x800)
 
 
-def _fix_run_in_script(match: re.Match[str], text: str) -> str:
+def _fix_run_in_script(match: re.Match[str], scripts: Counter[str]) -> str:
     """``_fix_run``, kept only where the run becomes characters of three UTF-8 bytes (CJK,
-    kana, Hangul, Thai, Devanagari ...) of a script the rest of ``text`` is written in.
-    Two bytes would let correct Latin text through ("Straße»" holds "ß»", valid UTF-8 for
-    an N'Ko letter); a script the line does not use is no repair."""
+    kana, Hangul, Thai, Devanagari ...) of a script the rest of the text (``scripts``
+    counts all of it) is written in. Two bytes would let correct Latin text through
+    ("Straße»" holds "ß»", valid UTF-8 for an N'Ko letter); a script the line does not
+    use is no repair."""
     run = match.group()
     fixed = _fix_run(match)
     if fixed == run or any(ord(char) < 0x800 for char in fixed):
         return run
-    rest = {_script(char) for char in text[:match.start()] + text[match.end():] if ord(char) >= 0x800}
-    return fixed if {_script(char) for char in fixed} <= rest else run
+    rest = scripts - _scripts(run)
+    return fixed if all(rest[script] > 0 for script in _scripts(fixed)) else run
 
 
 def may_need_normalizing(text: str) -> bool:

@@ -75,6 +75,9 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     # opening looks for its closing fence among a bounded few.
     "100k-open-fences": lambda: "".join(f"```lang{k}\n" for k in range(100_000)).encode(),
     "50k-unclosable-fences": lambda: b"````x\nprint(1)\n```\n" * 50_000,
+    # Thousands of garbled characters in one line of correct Chinese: the line's scripts
+    # are counted once, not once per garbled run.
+    "20k-mojibake-runs-in-cjk": lambda: ("渡輪票價為50å…ƒ，" * 20_000 + "\n").encode(),
     "20k-code-blocks-in-prose": lambda: f"{PROSE}\n```\nx = 1\n```\n".encode() * 20_000,
     "nested-html": lambda: (b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
                             + b"</body></html>"),
