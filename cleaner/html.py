@@ -12,6 +12,7 @@ from typing import Any
 
 from cleaner.config import Mode
 from cleaner.normalize import folded
+from cleaner.segment import fenced_blocks
 
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|meta|link|h[1-6])\b[^>]{0,2000}>",
                      re.IGNORECASE)
@@ -327,18 +328,9 @@ class Recovery:
 
 
 def _fence_closes(lines: list[str]) -> dict[int, int]:
-    """Each line from a code fence's opening to its closing, mapped to the closing line."""
-    closes: dict[int, int] = {}
-    opened: int | None = None
-    mark = ""
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if opened is None and stripped.startswith(("```", "~~~")) and not stripped.strip(stripped[0]):
-            opened, mark = i, stripped
-        elif opened is not None and stripped == mark:
-            closes.update(dict.fromkeys(range(opened, i + 1), i))
-            opened = None
-    return closes
+    """Each line of a code block, fences included, mapped to the block's closing line."""
+    return {line: closing for opening, closing in fenced_blocks([line.strip() for line in lines]).items()
+            for line in range(opening, closing + 1)}
 
 
 _ANY_TAG_RE = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>|<[^>]{0,2000}>",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from cleaner.document import Block
@@ -118,28 +119,41 @@ def is_fenced_code(text: str) -> bool:
     return "\n" in text and _FENCE_RE.match(text) is not None
 
 
-def _fence_lines(lines: list[_Line]) -> list[int]:
-    """The lines that could close a code fence: a run of backticks or tildes alone."""
-    return [number for number, line in enumerate(lines)
-            if line.text.startswith(("```", "~~~")) and not line.text.strip(line.text[0])]
-
-
-def _fence_end(lines: list[_Line], closers: list[int], opening: int) -> int | None:
+def _fence_end(texts: Sequence[str], closers: list[int], opening: int) -> int | None:
     """The line that closes the code fence opened at line ``opening``, if one does:
     the next run of the same mark, at least as long, within ``MAX_FENCED_LINES``."""
-    fence = _FENCE_RE.match(lines[opening].text)
+    fence = _FENCE_RE.match(texts[opening])
     if fence is None:
         return None
     mark = fence.group(1)
-    if mark[0] == "`" and "`" in lines[opening].text[len(mark):]:
+    if mark[0] == "`" and "`" in texts[opening][len(mark):]:
         return None  # inline code ("```x```"), not a fence: its info string has no backtick
     first = bisect.bisect_right(closers, opening)
     for number in closers[first:first + MAX_FENCE_CANDIDATES]:
         if number >= opening + MAX_FENCED_LINES:
             return None
-        if lines[number].text.startswith(mark):
+        if texts[number].startswith(mark):
             return number
     return None
+
+
+def fenced_blocks(texts: Sequence[str]) -> dict[int, int]:
+    """The Markdown code blocks among ``texts`` (lines with their spaces stripped): the
+    line each opens on, and the line its fence closes on. A fence inside a block is its
+    text; a fence that nothing closes opens no block."""
+    # the lines that could close a fence: a run of backticks or tildes alone
+    closers = [number for number, text in enumerate(texts)
+               if text.startswith(("```", "~~~")) and not text.strip(text[0])]
+    blocks: dict[int, int] = {}
+    number = 0
+    while number < len(texts):
+        closing = _fence_end(texts, closers, number) if texts[number].startswith(("```", "~~~")) else None
+        if closing is None:
+            number += 1
+        else:
+            blocks[number] = closing
+            number = closing + 1
+    return blocks
 
 
 def _code_block(text: str, lines: list[_Line], opening: int, closing: int) -> str:
@@ -176,11 +190,11 @@ def segment(text: str) -> list[Block]:
 
     previous = ""
     code_until = -1
-    closers = _fence_lines(lines) if "```" in text or "~~~" in text else []
+    code_blocks = fenced_blocks([line.text for line in lines]) if "```" in text or "~~~" in text else {}
     for number, line in enumerate(lines):
         if number <= code_until:
             continue
-        closing = _fence_end(lines, closers, number) if line.text.startswith(("```", "~~~")) else None
+        closing = code_blocks.get(number)
         if closing is not None:
             flush()
             blocks.append(Block(len(blocks), _code_block(text, lines, number, closing), line.start,
