@@ -202,6 +202,31 @@ def test_a_lead_split_from_its_article_by_a_photo_stays_but_a_distant_island_goe
     assert _TEASER not in kept
 
 
+#: a site's menu: section labels, each over the headlines of other articles with their
+#: authors' names, long enough to pass for prose but no sentence among them
+_MENU = ["Nature", "nature", "Birds", "Rivers", "Weather",
+         "The long walk home of the grey seals that left the harbour for the open sea last winter Ann Lee",
+         "How the old mill on the river became the best place in the county to watch for otters Tom Fox",
+         "Towns", "towns", "Markets", "Schools",
+         "Why the council wants to move the Saturday market from the square down to the old quay Sam Hill",
+         "The bakers of the high street who have kept their ovens going for over a hundred years Ann Lee"]
+
+
+@pytest.mark.parametrize("model", [None, "builtin"])
+def test_a_menu_of_labels_and_headlines_is_no_lead_but_an_article_head_is(model: str | None) -> None:
+    head = ["Curlews return to the estuary in record numbers",
+            "The volunteers who count the wading birds each spring had never seen so many on the mud",
+            "By Jane Roe", "Sections"]
+    chrome = ["Log in", "Subscribe", "Search"]
+    page = _page("Harbour Times", *chrome, *_MENU, *chrome, *head, "Photo: Harbour Office", "Share",
+                 *_BODY, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page, model=model).splitlines()
+    assert not set(_MENU) & set(kept)
+    assert head[1] in kept and _BODY[0] in kept and _BODY[-1] in kept
+    if model is None:  # the model drops titles as the readability gold does
+        assert head[0] in kept
+
+
 _OFFER = ["Keep reading with Harbour Pass", "Harbour Pass Digital", "Twelve months", "£48",
           "billed once", "then £6 a month", "Best value", "Every story, every morning",
           "Four weeks", "£1", "for the first four weeks", "Stop whenever you like",

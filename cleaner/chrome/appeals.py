@@ -61,7 +61,10 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"plus-?artikel", r"déjà abonné", r"réservé aux abonnés", r"suscriptores",
     r"assine já", r"já é assinante", r"exclusivo para assinantes", r"abbonati ora", r"sei già abbonato",
     r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
-    r"bereits abonnent", r"schon abonnent", r"nur für abonnenten", r"exklusiv für abonnenten",
+    r"bereits abonnent", r"schon abonnent", r"(?:sie haben|du hast) (?:bereits|schon) ein abo\s?\?",
+    r"vous êtes (?:déjà )?abonnée?\s?\?", r"free (?:articles?|stories) (?:remaining|left)",
+    r"create a free account to (?:read|continue|keep reading|unlock)",
+    r"nur für abonnenten", r"exklusiv für abonnenten",
     # the print edition and its digital copy, offered to the reader
     r"read the (?:digital|print) edition", r"zum e-paper", r"e-paper lesen", r"heft bestellen",
     r"im abo oder als einzelheft", r"lisez l'édition numérique", r"lea la edición impresa",
@@ -75,7 +78,8 @@ LOGIN = PatternRule("chrome:login", any_of([
     r"log ?in", r"log ?out", r"sign ?in", r"sign ?up", r"sign out", r"register", r"my account",
     r"create an? (?:free )?account", r"forgot (?:your )?password", r"anmelden", r"abmelden",
     r"registrieren", r"mein konto", r"passwort vergessen", r"se connecter", r"connexion",
-    r"mon compte", r"s'inscrire", r"iniciar sesión", r"mi cuenta", r"registrarse", r"entrar",
+    r"mon compte", r"s'inscrire", r"connectez-vous(?! pour)",
+    r"iniciar sesión", r"mi cuenta", r"registrarse", r"entrar",
     r"minha conta", r"cadastre-se", r"criar (?:uma )?conta", r"esqueceu (?:a |sua )?senha", r"fazer login",
     r"accedi", r"registrati", r"il mio account", r"password dimenticata", r"crea (?:un )?account",
     r"inloggen", r"uitloggen", r"registreren", r"mijn account", r"wachtwoord vergeten",
@@ -123,7 +127,8 @@ AD = PatternRule("chrome:ad", any_of([
     r"story continues below", r"continúa (?:debajo|después) del anuncio", r"реклама",
     r"outbrain", r"taboola", r"partner content", r"partnerinhalte?", r"more from our partners",
     r"mehr von unseren partnern", r"ad feedback",
-    r"continues below (?:this )?(?:ad|advertisement)", r"continue reading below", r"scroll to continue",
+    r"continues (?:below|after) (?:this )?(?:ad|advertisement)", r"continue reading below",
+    r"scroll to continue",
     r"close (?:the )?ad", r"report this ad", r"anzeige melden", r"werbung schließen",
 ]), max_words=6)
 

@@ -742,6 +742,24 @@ def _on_subject(features: list[BlockFeatures], classes: list[BlockClass],
     return result
 
 
+#: a menu lists at least this many entries, this share of them a word or three long
+MENU_MIN_BLOCKS = 4
+MENU_MIN_LABEL_SHARE = 1 / 3
+MENU_LABEL_MAX_WORDS = 3
+
+
+def _reads_as_menu(features: list[BlockFeatures], classes: list[BlockClass], cluster: list[int]) -> bool:
+    """Whether ``cluster``, kept text before the article, reads as a site's menu rather
+    than the article's head: many of its entries are labels ("Life", "Business"), the
+    rest other articles' headlines, and none of its prose ends as a sentence does."""
+    if len(cluster) < MENU_MIN_BLOCKS:
+        return False
+    labels = sum(features[i].words <= MENU_LABEL_MAX_WORDS for i in cluster)
+    if labels < MENU_MIN_LABEL_SHARE * len(cluster):
+        return False
+    return not any(classes[i] is BlockClass.GOOD and features[i].ends_with_punctuation for i in cluster)
+
+
 def _keep_main_clusters(
     features: list[BlockFeatures],
     classes: list[BlockClass],
@@ -830,6 +848,9 @@ def _keep_main_clusters(
             if index == main_index - 1 and _is_article_head(features, classes, clusters[index],
                                                             clusters[index + 1][0], t):
                 leads.add(index)
+            break
+        # Nor past the site's menu: a box of labels and other articles' headlines.
+        if _reads_as_menu(features, classes, clusters[index]):
             break
         if weights[index] > 0:
             leads.add(index)

@@ -29,7 +29,8 @@ COPYRIGHT_SIGN = ShapeRule("chrome:copyright", re.compile(r"©|\(c\) ?(?:19|20)\
 
 LEGAL = PatternRule("chrome:legal", any_of([
     r"privacy(?: policy| notice| statement| settings)?", r"terms (?:of|and) (?:use|service|conditions)",
-    r"terms", r"legal notice", r"disclaimer", r"accessibility", r"sitemap", r"site map", r"imprint",
+    r"terms", r"legal notice", r"disclaimer", r"accessibility(?: statement)?", r"sitemap", r"site map",
+    r"imprint",
     r"contact(?: us)?", r"about(?: us)?", r"impressum", r"datenschutz(?:erklärung)?", r"kontakt", r"agb",
     r"nutzungsbedingungen", r"barrierefreiheit", r"mentions légales", r"politique de confidentialité",
     r"cgu", r"conditions générales", r"nous contacter", r"aviso legal", r"política de privacidad",
@@ -40,8 +41,9 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"datenschutzhinweise", r"privacybeleid", r"polityka prywatności", r"regulamin",
     r"terms (?:&|&amp;) conditions", r"do not sell (?:or share )?my (?:personal )?(?:information|data|info)",
     r"(?:california|your) privacy (?:rights|choices)", r"advertise(?: with us)?", r"media ?kit",
-    r"work with us", r"write for us", r"(?:corrections|ethics|editorial) polic(?:y|ies)",
-    r"submit a correction", r"send us a (?:news )?tip", r"got a (?:news )?tip",
+    r"work with us", r"write for us", r"careers", r"help (?:center|centre)",
+    r"corrections (?:&|and) clarifications", r"(?:corrections|ethics|editorial) polic(?:y|ies)",
+    r"(?:submit|suggest) a correction", r"send us a (?:news )?tip", r"got a (?:news )?tip",
     r"kontaktieren sie uns", r"contactez-nous", r"contáctenos", r"contáctanos", r"contattaci",
     r"neem contact op", r"skontaktuj się z nami", r"kontakt z nami", r"lavora con noi", r"trabalhe conosco",
     r"conditions (?:générales )?d'utilisation", r"términos (?:de uso|y condiciones de uso)",

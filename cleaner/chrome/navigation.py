@@ -47,7 +47,8 @@ NAV = PatternRule("chrome:nav", any_of([
     # the site asks for corrections and opinions
     r"report an? (?:error|typo|mistake|correction)(?: or typo)?", r"fehler melden", r"fehler gefunden",
     r"signaler une erreur", r"reportar un error", r"(?:segnala|segnalare) un errore",
-    r"give (?:us )?feedback", r"send feedback", r"feedback (?:geben|abgeben)", r"donner (?:son|votre) avis",
+    r"give (?:us )?feedback", r"send (?:us )?(?:your )?feedback", r"thanks? (?:you )?for your feedback",
+    r"feedback (?:geben|abgeben)", r"donner (?:son|votre) avis",
     r"enviar comentarios",
     # a teaser's link on to the rest, and a bare link
     r"continue reading(?: the main story)?", r"weiter lesen", r"continuer (?:la lecture|à lire)",
@@ -91,6 +92,10 @@ NAV = PatternRule("chrome:nav", any_of([
     r"içeriğe geç",
     r"till toppen", r"til toppen", r"takaisin ylös", r"nahoru", r"do góry", r"meny", r"valikko",
     r"print (?:the )?(?:article|page|story)", r"zur printausgabe",
+    # a box's toggle, and the link back up ("Show less", "Top of page")
+    r"click to expand", r"(?:expand|collapse)(?: all)?", r"show less", r"weniger anzeigen",
+    r"(?:afficher|voir) moins", r"(?:mostrar|ver) menos", r"mostra (?:di )?meno", r"toon minder",
+    r"top of (?:the )?page", r"ga naar (?:de )?(?:hoofd)?inhoud", r"add to (?:my )?reading list",
 ], whole_line=True), max_words=5)
 
 # Where an article ran first, as the republishing site notes it under the text ("This
@@ -214,6 +219,7 @@ RELATED_PHRASES = (
     r"meer over dit onderwerp", r"więcej na ten temat", r"articles similaires", r"artículos similares",
     r"articoli simili", r"artigos semelhantes", r"vergelijkbare artikelen", r"podobne artykuły",
     r"leggi (?:di più|anche)", r"leia mais", r"lees meer", r"czytaj więcej",
+    r"leia também", r"veja também", r"lees ook",
     r"(?:view|see) all (?:posts|articles|stories) by", r"more (?:posts|articles|stories) by",
     r"alle (?:beiträge|artikel) von", r"voir tous les articles de", r"ver todas las entradas de",
     r"ver todos os (?:posts|artigos) de", r"visualizza tutti gli articoli di", r"bekijk alle berichten van",
@@ -501,7 +507,10 @@ POST_DATE = PatternRule("chrome:post-meta", any_of([
 # The same, opening a short line without a colon ("Aktualisiert am 12.03.2024").
 POST_DATE_LINE = PatternRule("chrome:post-meta", raw_pattern(
     r"^\W*(?:aktualisiert|zuletzt geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)"
-    r"(?: am| le| el| il| em| op| on)? \d"),
+    r"(?: am| le| el| il| em| op| on)? \d"
+    # "Published 12:04 PM EST, Tue May 2, 2023", "Updated March 3, 2022"
+    r"|^\W*(?:published|updated|posted)(?: on| at)? (?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? \d)"),
     max_words=10)
 
 EMBED = PatternRule("chrome:embed", any_of([
@@ -510,6 +519,7 @@ EMBED = PatternRule("chrome:embed", any_of([
     r"wir respektieren (?:deine|ihre) privatsphäre", r"click (?:on )?the (?:button|link) (?:below )?to load",
     r"load (?:the )?(?:external )?content", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
     r"your browser does not support", r"ihr browser unterstützt", r"activez javascript",
+    r"(?:audio|video) (?:is )?not supported (?:in|by) (?:your|this) browser",
     r"to view this (?:video|content)", r"please enable (?:javascript|cookies)",
     r"aktivieren sie (?:bitte )?javascript", r"javascript (?:ist )?deaktiviert", r"javascript aktivieren",
     r"javascript (?:est )?désactivé", r"votre navigateur ne (?:prend pas en charge|supporte pas)",
@@ -532,8 +542,8 @@ EMBED = PatternRule("chrome:embed", any_of([
 # A reading time under the headline ("Reading time: 4 minutes", "5 min read"): the
 # site's estimate, set before the article in every language.
 READING_TIME = PatternRule("chrome:post-meta", raw_pattern(
-    r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
-    r"tempo di lettura|tempo de leitura|leestijd|czas czytania)\s*:?\s*"
+    r"^\W*(?:estimated reading time|reading time|read time|lesezeit|lesedauer|temps de lecture|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|czas czytania)\s*:?\s*"
     r"(?:ca\.?\s*|etwa\s*|approx\.?\s*|~\s*)?\d+"),
     max_words=8)
 
@@ -549,6 +559,7 @@ PLAYER = PatternRule("chrome:embed", any_of([
     r"diesen artikel anhören", r"écouter (?:cet |l')article", r"escuchar (?:este |el )?artículo",
     r"escuchar (?:la )?nota",
     r"ascolta (?:l'|questo )articolo", r"ouvir (?:este |o )?artigo",
+    r"luister naar (?:dit|het) artikel", r"posłuchaj (?:tego )?artykułu",
 ], at_start=True), max_words=8)
 
 # A media player's and a photo gallery's controls, one or several on a line ("Mute
@@ -561,7 +572,8 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"skip ad", r"ad \d+ of \d+", r"current time \d+:\d+", r"duration(?: time)? \d+:\d+",
     r"remaining time -?\d+:\d+", r"loaded: \d+(?:\.\d+)?%", r"progress: \d+%", r"tap to unmute",
     r"this video is unavailable", r"video unavailable", r"video nicht verfügbar",
-    r"click to enlarge", r"zum vergrößern klicken", r"(?:cliquez|cliquer) pour agrandir",
+    r"click to enlarge", r"zum vergrößern klicken", r"enlarge this image", r"(?:hide|show|toggle) caption",
+    r"(?:next|previous) (?:slide|image|photo)", r"(?:cliquez|cliquer) pour agrandir",
     r"haga clic para ampliar", r"enlarge (?:the )?image", r"bild vergrößern",
     r"(?:image|photo|picture|bild|foto) \d+ (?:of|von|sur|de|di) \d+",
     r"(?:close|view|open) (?:the )?gallery", r"galerie (?:ansehen|öffnen|schließen)", r"voir la galerie",
