@@ -227,6 +227,31 @@ def test_a_menu_of_labels_and_headlines_is_no_lead_but_an_article_head_is(model:
         assert head[0] in kept
 
 
+_METHOD = [
+    "Heat the oil in a wide pan and cook the onion slowly for ten minutes, until it is soft and golden "
+    "but not brown, stirring now and then so that it does not catch on the bottom of the pan.",
+    "Add the lentils, the stock and the bay leaf, bring everything to the boil and then let it simmer "
+    "gently for about twenty-five minutes, until the lentils are tender and most of the stock has gone.",
+    "Season the soup with salt and pepper, take out the bay leaf and blend half of it, then stir it back "
+    "into the rest so that the soup is thick but still has some texture when you serve it.",
+]
+
+
+def test_a_list_of_quantities_right_above_the_method_stays_but_counts_above_an_article_go() -> None:
+    ingredients = ["2 tablespoons olive oil", "1 large onion, chopped", "250 g red lentils",
+                   "1½ litres vegetable stock", "1 bay leaf"]
+    page = _page("Home", "Recipes", "Soups", "Search", "Red lentil soup", "Print recipe", "Ingredients",
+                 *ingredients, *_METHOD, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page).splitlines()
+    assert set(ingredients) <= set(kept) and _METHOD[0] in kept
+    assert "Soups" not in kept
+    # Counts and dates above an article are no list of quantities.
+    counts = ["12 comments", "March 3, 2024", "Updated 10:15", "3 photos"]
+    page = _page("Home", "News", "Search", *counts, *_BODY, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page).splitlines()
+    assert not set(counts) & set(kept) and _BODY[0] in kept
+
+
 _OFFER = ["Keep reading with Harbour Pass", "Harbour Pass Digital", "Twelve months", "£48",
           "billed once", "then £6 a month", "Best value", "Every story, every morning",
           "Four weeks", "£1", "for the first four weeks", "Stop whenever you like",

@@ -51,6 +51,9 @@ NEWSLETTER = PatternRule("chrome:newsletter", any_of([
     r"meld deg på (?:vårt )?nyhetsbrev", r"tilaa (?:uutiskirje|uutiskirjeemme)", r"suoraan sähköpostiisi",
     r"přihlaste se k odběru", r"odběr (?:newsletteru|novinek)", r"bültenimize abone ol(?:un)?",
     r"bültene abone ol(?:un)?",
+    r"join [\d,.]+ other (?:subscribers|followers)",
+    r"get alerts on [^.]{1,40} when a new (?:story|article) is published",
+    r"follow the topics in this story",
 ]), max_words=40, in_sentences=addresses_reader,
     weak=any_of([r"newsletters?", r"subscribe", r"рассылк[аиу]", r"nyhetsbrev(?:et)?", r"nyhedsbrev(?:et)?",
                  r"uutiskirje", r"e-bülten"]))
@@ -63,7 +66,7 @@ SUBSCRIBE = PatternRule("chrome:subscribe", any_of([
     r"riservato agli abbonati", r"al abonnee", r"word abonnee", r"ya eres suscriptor",
     r"bereits abonnent", r"schon abonnent", r"(?:sie haben|du hast) (?:bereits|schon) ein abo\s?\?",
     r"vous êtes (?:déjà )?abonnée?\s?\?", r"free (?:articles?|stories) (?:remaining|left)",
-    r"create a free account to (?:read|continue|keep reading|unlock)",
+    r"create a free account to (?:read|continue|keep reading|unlock)", r"unlock this (?:article|story)",
     r"nur für abonnenten", r"exklusiv für abonnenten",
     # the print edition and its digital copy, offered to the reader
     r"read the (?:digital|print) edition", r"zum e-paper", r"e-paper lesen", r"heft bestellen",
@@ -163,7 +166,7 @@ APP = PatternRule("chrome:app", any_of([
     r"baixe (?:o|nosso) (?:app|aplicativo)", r"scarica (?:l'|la nostra )app", r"download (?:de|onze) app",
     r"open in (?:the )?app", r"get the app", r"in der app öffnen", r"ouvrir dans l'app(?:lication)?",
     r"abrir en la app", r"read in (?:the )?app",
-    r"apri nell'app",
+    r"apri nell'app", r"jetzt die app holen", r"die app holen",
     # an app store's badge
     r"available on the app store", r"(?:get|download) (?:it )?on google play", r"get our (?:[\w-]+ )?app",
     r"available on google play", r"disponible sur (?:google play|l'app store|app store)",

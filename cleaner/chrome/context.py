@@ -229,6 +229,35 @@ def _list_run(features: list[BlockFeatures], classes: list[BlockClass], start: i
     return []
 
 
+#: a measured quantity opening its line: "250 g minced lamb", "1½ cups water", "2-3 cloves"
+_QUANTITY_RE = re.compile(
+    r"^\W{0,2}(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?[^\W\d_]")
+QUANTITY_RUN_MIN_BLOCKS = 3
+QUANTITY_RUN_SHARE = 0.6
+
+
+def _keep_quantities_above_text(features: list[BlockFeatures], classes: list[BlockClass],
+                                verdicts: list[Verdict]) -> None:
+    """A list of quantities right above kept text stays with it (``content:list``): a
+    recipe's ingredients above its method, parted from the page's head only by a label."""
+    for i in range(1, len(verdicts)):
+        if not verdicts[i].keep or verdicts[i - 1].keep:
+            continue
+        run: list[int] = []
+        j = i - 1
+        while j >= 0 and classes[j] in (BlockClass.SHORT, BlockClass.NEAR) and not verdicts[j].keep:
+            run.append(j)
+            j -= 1
+        # the run ends where its quantities do: a label above them is no quantity
+        measured = [k for k in run if _QUANTITY_RE.match(features[k].text)]
+        if not measured:
+            continue
+        run = run[: run.index(measured[-1]) + 1]
+        if len(run) >= QUANTITY_RUN_MIN_BLOCKS and len(measured) >= QUANTITY_RUN_SHARE * len(run):
+            for k in run:
+                verdicts[k] = Verdict(True, "content:list", 0.5)
+
+
 #: what a line of code has that menus and teasers lack: brackets (not a link's count
 #: "(44)"), operators, a statement's end, box-drawing table rules
 _CODE_LINE_RE = re.compile(r"[{};=<>\[\]\\_|─│┼]|\((?!\d+\))")
@@ -311,6 +340,7 @@ def resolve(
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
     _keep_hatnote_headings(features, classes, reasons, verdicts, first_good, last_good)
+    _keep_quantities_above_text(features, classes, verdicts)
     i = 0
     while i < n:
         if verdicts[i].keep and i + 1 < n and not verdicts[i + 1].keep:

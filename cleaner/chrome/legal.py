@@ -83,6 +83,7 @@ FORM_CONSENT = PatternRule("chrome:legal", any_of([
     r"en (?:cliquant|soumettant|vous inscrivant)[^.]{0,60}?vous acceptez",
     r"acepto (?:la política de privacidad|los términos)",
     r"al (?:hacer clic|enviar|suscribirte|registrarte)[^.]{0,60}?aceptas",
+    r"(?:this site|this form|it) is protected by recaptcha",
 ]), max_words=80)
 
 # A site disowning the pages it links to: a footer's or an imprint's paragraph. The
@@ -100,7 +101,10 @@ LINK_DISCLAIMER = PatternRule("chrome:legal", any_of([
 
 # The engine and the theme a site runs on, credited in its footer.
 SITE_CREDIT = PatternRule("chrome:copyright", any_of([
-    r"powered by wordpress", r"wordpress theme by", r"theme by [\w-]+ themes", r"designed by elegant themes",
+    r"powered by wordpress", r"proudly powered by",
+    # other engines' names are common words: the credit only where it ends the line
+    r"powered by (?:blogger|ghost|squarespace|wix|tumblr|jekyll|hugo)\W*$",
+    r"wordpress theme by", r"theme by [\w-]+ themes", r"designed by elegant themes",
 ]), max_words=16)
 
 RULES = (COPYRIGHT, COPYRIGHT_SIGN, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER, SITE_CREDIT)

@@ -17,7 +17,7 @@ from cleaner.chrome.rules import (
 
 NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
-    r"jump to (?:navigation|content|recipe)", r"back to top", r"to top", r"main menu", r"menu",
+    r"jump to (?:navigation|content|recipe|search)", r"back to top", r"to top", r"main menu", r"menu",
     r"toggle (?:navigation|menu)", r"open menu", r"close menu", r"search", r"home(?:page)?",
     r"next (?:post|article|page|story)", r"previous (?:post|article|page|story)", r"older posts?",
     r"newer posts?", r"load more", r"show more", r"view all", r"see all", r"more stories",
@@ -55,7 +55,8 @@ NAV = PatternRule("chrome:nav", any_of([
     r"seguir leyendo", r"continua(?:re)? a leggere", r"continue lendo", r"lees verder", r"czytaj dalej",
     r"click here", r"hier klicken", r"cliquez ici", r"haga clic aquí", r"haz clic aquí", r"clicca qui",
     r"clique aqui", r"klik hier", r"kliknij tutaj",
-    r"search for", r"(?:entries|comments) feed", r"wordpress\.org", r"post navigation",
+    r"search for", r"(?:entries|comments) feed", r"subscribe to\s?:\s?post comments(?: \(atom\))?",
+    r"wordpress\.org", r"post navigation",
     r"more (?:by|from) this author",
     r"aller au contenu(?: principal)?", r"naar (?:de )?(?:hoofd)?inhoud(?: springen| gaan)?",
     r"menü(?: (?:öffnen|schließen))?", r"(?:fermer|ouvrir) le menu", r"(?:cerrar|abrir) (?:el )?menú",
@@ -96,7 +97,36 @@ NAV = PatternRule("chrome:nav", any_of([
     r"click to expand", r"(?:expand|collapse)(?: all)?", r"show less", r"weniger anzeigen",
     r"(?:afficher|voir) moins", r"(?:mostrar|ver) menos", r"mostra (?:di )?meno", r"toon minder",
     r"top of (?:the )?page", r"ga naar (?:de )?(?:hoofd)?inhoud", r"add to (?:my )?reading list",
+    # a newspaper's services, listed in its menu and footer
+    r"today'?s paper", r"e-edition", r"subscriber services", r"manage (?:your )?subscription",
+    r"customer (?:service|support|care)", r"contact the newsroom", r"submit (?:a (?:news )?tip|an obituary)",
+    r"letters? to the editor", r"write to the editor", r"place an? (?:classified )?ad", r"jobs board",
+    r"select (?:a )?language", r"choose (?:your )?edition", r"change (?:location|edition)",
+    r"translate this page", r"auf deutsch lesen", r"lire en français", r"leer en español",
+    r"read (?:this )?in (?:english|spanish|french|german|italian|portuguese|dutch|polish|chinese)",
+    r"leserbrief schreiben", r"(?:push-nachrichten|benachrichtigungen) aktivieren", r"recevoir les alertes",
+    # a wiki's and a documentation site's edit and source links ("[edit]", "Edit on GitHub")
+    r"edit(?: source| this page| on github)?", r"improve this page", r"view (?:page )?source", r"show source",
+    r"view on github", r"bearbeiten", r"quelltext bearbeiten", r"seite bearbeiten", r"modifier(?: le code)?",
+    r"editar(?: código)?", r"modifica(?: wikitesto)?", r"(?:previous|next) (?:topic|chapter)",
+    # a scholarly journal's tools around a paper
+    r"cite this (?:article|paper|page)", r"export citation", r"article metrics", r"check for updates",
+    r"(?:rights|reprints) and permissions", r"view full text", r"google scholar", r"pubmed",
+    # calls to act on a listing
+    r"apply now", r"save (?:this )?job", r"book now", r"get tickets", r"add to (?:my )?calendar",
+    r"secure checkout",
 ], whole_line=True), max_words=5)
+
+# A wiki page's origin under its title, and the link back to it under its text.
+WIKI_SOURCE = PatternRule("chrome:post-meta", any_of([
+    r"from wikipedia, the free encyclopedia", r"aus wikipedia, der freien enzyklopädie",
+    r"de wikipédia, l'encyclopédie libre", r"de wikipedia, la enciclopedia libre",
+    r"da wikipedia, l'enciclopedia libera", r"uit wikipedia, de vrije encyclopedie",
+    r"z wikipedii, wolnej encyklopedii", r"jump to navigation\W+jump to search",
+    r"retrieved from\s?[\"“«]?https?:/(?=/)", r"abgerufen von\s?[\"„«]?https?:/(?=/)",
+    r"ce document provient de\s?[\"«]?https?:/(?=/)", r"obtenido de\s?[\"«]?https?:/(?=/)",
+    r"available wherever you get your podcasts",
+], at_start=True), max_words=30)  # a URL counts as several words
 
 # Where an article ran first, as the republishing site notes it under the text ("This
 # article originally appeared on ...", "Dieser Artikel erschien zuerst in ..."). A
@@ -175,7 +205,7 @@ SHARE = PatternRule("chrome:share", any_of([
     r"поделиться", r"вконтакте", r"мы в (?:соцсетях|социальных сетях)", r"скопировать ссылку",
     r"dela (?:på|artikeln|sidan)", r"del (?:artiklen|artikkelen|siden)", r"jaa (?:artikkeli|sivu)", r"sdílet",
     r"paylaş", r"följ oss", r"følg os", r"følg oss", r"seuraa meitä", r"sledujte nás", r"obserwuj nas",
-    r"bizi takip edin", r"polub nas",
+    r"bizi takip edin", r"polub nas", r"add us as a preferred source",
 ]), max_words=8, in_sentences=never)
 
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
@@ -205,7 +235,7 @@ RELATED_PHRASES = (
     r"artículo anterior", r"siguiente artículo", r"more on this (?:story|topic)", r"further reading",
     r"temas relacionados", r"vous aimerez aussi", r"mehr themen", r"weitere themen", r"ähnliche themen",
     r"artigos relacionados", r"articoli correlati", r"potrebbe interessarti anche",
-    r"mehr (?:zu[mr]?|aus|von|vom|über)",
+    r"mehr (?:zu[mr]?|aus|von|vom|über)", r"noch mehr artikel",
     r"tópicos relacionados", r"notícias relacionadas", r"mais (?:lidas|lidos|vistos|vistas)",
     r"você também pode gostar", r"recomendados para você", r"últimas notícias",
     r"notizie correlate", r"i più (?:letti|lette|visti)", r"più (?:letti|lette|visti)",
@@ -341,6 +371,16 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"lämna en kommentar", r"skriv en kommentar", r"efterlad en kommentar", r"legg igjen en kommentar",
     r"jätä kommentti", r"napsat komentář", r"dodaj komentarz", r"napisz komentarz", r"yorum yaz",
     r"bir yanıt yazın",
+    # the form's notes, and the thread's controls
+    r"deine e-?mail-adresse wird nicht veröffentlicht",
+    r"(?:erforderliche felder|pflichtfelder) sind (?:mit \* )?markiert", r"deja una respuesta",
+    r"los campos obligatorios están marcados", r"les champs obligatoires sont indiqués",
+    r"i campi obbligatori sono contrassegnati", r"geef een reactie", r"vereiste velden zijn gemarkeerd",
+    r"os campos obrigatórios (?:estão|são) marcados", r"twój adres e-?mail nie zostanie opublikowany",
+    r"comment(?:ing|s) (?:is|are|has been|have been) (?:disabled|closed|turned off)"
+    r"(?: for this (?:article|story|post))?\W*$",
+    r"sort by\s?:?\s?(?:newest|oldest|best|top|most popular|most liked)", r"report abuse",
+    r"flag as inappropriate",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
@@ -364,12 +404,15 @@ SHARE_LABELS = PatternRule("chrome:share", any_of([
     r"vota questo articolo", r"beoordeel dit artikel", r"оцените (?:статью|материал)",
     # keeping an article for later, giving it away, copying its link
     r"save", r"save (?:for later|this (?:article|story)|article|story)", r"bookmark", r"merken",
-    r"artikel merken", r"zur merkliste hinzufügen", r"lire plus tard", r"sauvegarder", r"enregistrer",
+    r"artikel merken", r"zur merkliste hinzufügen", r"merkliste", r"gefällt mir wird geladen",
+    r"ajouter à (?:mes|ma liste de) favoris", r"agregar a favoritos", r"guardar artículo", r"salva articolo",
+    r"zapisz", r"give this article", r"lire plus tard", r"sauvegarder", r"enregistrer",
     r"guardar(?: para después)?", r"salva", r"salvar", r"opslaan",
     r"add to favou?rites", r"zu (?:den )?favoriten hinzufügen", r"ajouter aux favoris", r"añadir a favoritos",
     r"aggiungi ai preferiti", r"toevoegen aan favorieten", r"adicionar aos favoritos",
     r"gift this article", r"share full article", r"send any friend a story",
-    r"copy", r"copied", r"link copied", r"link kopiert", r"lien copié", r"enlace copiado", r"link copiato",
+    r"copy", r"copied", r"copy (?:to clipboard|code)", r"link copied",
+    r"link kopiert", r"lien copié", r"enlace copiado", r"link copiato",
     r"link gekopieerd", r"link copiado",
 ], whole_line=True), max_words=6)
 
@@ -381,7 +424,8 @@ COMMENT_FORM = PatternRule("chrome:comments", any_of([
 ], whole_line=True), max_words=6)
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
-    r"^(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|posted in|topics?|schlagwörter|"
+    r"^(?:tags?|labels|hidden categories|versteckte kategorien|tagged(?: with)?|filed under|categor(?:y|ies)|"
+    r"posted in|topics?|schlagwörter|"
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|"
     r"categorias?|tópicos|categori[ae]|argomenti|trefwoorden|categorieën|теги|метки|рубрики?|категори[ия])\s*:"),
     max_words=30)
@@ -397,11 +441,13 @@ POSTED_IN = PatternRule("chrome:tags", raw_pattern(
 _AGENCIES = "pap|afp|dpa|epa|efe|ap|reuters|ansa|anp|apa|sda|kna|epd"
 
 CREDIT = PatternRule("chrome:credit", raw_pattern(
-    r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|quelle|source|image source|"
+    r"^(?:photos?|image|picture|credits?|crédits? photos?|foto|fotos|bild|bildquelle|symbolbild|symbolfoto|"
+    r"quelle|source|image source|"
     r"featured image|header image|cover (?:photo|image)|"
     r"illustration|kuva|kuvat|imagen|imágenes|fotografía|immagine|fonte|crédito|credito|zdjęcie|"
     r"фото|kép|afbeelding|bron|zdroj|kilde|bilde|källa|fuente|источник)\s*:"
     r"|(?:getty images|shutterstock|istock(?:photo)?|dpa|afp|reuters|ap photo)\W*$"
+    r"|^\W*symbol(?:bild|foto)\W*$"
     rf"|^\W*(?:{_AGENCIES})\s?/\s?\w"),
     max_words=12)
 
@@ -502,11 +548,17 @@ POST_DATE = PatternRule("chrome:post-meta", any_of([
     r"last (?:updated|modified)(?: on)?", r"dernière mise à jour", r"última actualización",
     r"(?:updated|aktualisiert|actualizado|mis à jour)(?: am| on| le| el)?\s?:\s?(?:\w+,? ){0,2}\d+",
     r"(?:published|posted|updated) \d+ (?:minutes?|hours?|days?) ago",
+    # a wiki's footer
+    r"this page was last (?:edited|modified) on", r"diese seite wurde zuletzt am",
+    r"dernière modification de cette page le", r"esta página se editó por última vez",
+    r"questa pagina è stata modificata per l'ultima volta",
+    r"posted by [^.,]{1,40} at \d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\W*$",
 ]), max_words=45, in_sentences=has_digits)
 
 # The same, opening a short line without a colon ("Aktualisiert am 12.03.2024").
 POST_DATE_LINE = PatternRule("chrome:post-meta", raw_pattern(
-    r"^\W*(?:aktualisiert|zuletzt geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)"
+    r"^\W*(?:aktualisiert|zuletzt geändert|zuletzt bearbeitet|mis à jour|actualizado|aggiornato|atualizado|"
+    r"bijgewerkt)"
     r"(?: am| le| el| il| em| op| on)? \d"
     # "Published 12:04 PM EST, Tue May 2, 2023", "Updated March 3, 2022"
     r"|^\W*(?:published|updated|posted)(?: on| at)? (?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -559,6 +611,7 @@ PLAYER = PatternRule("chrome:embed", any_of([
     r"diesen artikel anhören", r"écouter (?:cet |l')article", r"escuchar (?:este |el )?artículo",
     r"escuchar (?:la )?nota",
     r"ascolta (?:l'|questo )articolo", r"ouvir (?:este |o )?artigo",
+    r"listen (?:on|in) (?:spotify|apple podcasts|google podcasts|amazon music|youtube music|overcast)",
     r"luister naar (?:dit|het) artikel", r"posłuchaj (?:tego )?artykułu",
 ], at_start=True), max_words=8)
 
@@ -582,7 +635,7 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"descargar (?:el )?pdf", r"scarica (?:il )?pdf", r"download \(pdf\)", r"show transcript",
     r"transkript anzeigen", r"audio abspielen", r"anhören", r"artikel vorlesen", r"vorlesen",
     r"bildergalerie", r"stream type live", r"playback rate", r"audio track", r"wiedergabegeschwindigkeit",
-    r"vollbild(?:modus)?",
+    r"vollbild(?:modus)?", r"listen(?: now)?\W+\d+:\d+(?: min)?",
 ], whole_line=True), max_words=8)
 
 # An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
@@ -603,4 +656,4 @@ RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, C
          POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE, ERROR_REPORT, NEWS_TIP, FILE_LINK,
          CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
          PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
-         neighbour_post, teaser, MINUTES_READ)
+         neighbour_post, teaser, MINUTES_READ, WIKI_SOURCE)
