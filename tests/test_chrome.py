@@ -510,6 +510,22 @@ _FORUM_POSTS = [
 ]
 
 
+def test_a_table_column_named_comment_does_not_end_the_article_but_a_comments_heading_does() -> None:
+    # A table flattened to one cell per line; its last column is headed "Comment".
+    table = ["State", "Timestamp", "Comment", "new", "scheduled_at",
+             "The task waits in the store until it is due.", "queued", "queued_at + timeout",
+             "The task goes back to the queue if no worker has claimed it in time."]
+    after = [f"After the table, paragraph {n} explains how the workers report back to the scheduler "
+             "once a task is done, and what happens to the tasks that failed along the way." for n in range(3)]
+    page = _page("Home", "Blog", *_BODY[:8], *table, *after, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page)
+    assert all(paragraph in kept for paragraph in after)
+    comments = ["Comments", "Anna", "Great write-up, thanks for sharing how the scheduler works.", "Reply",
+                "Ben", "Could you say more about what happens to the tasks that time out?", "Reply"]
+    page = _page("Home", "Blog", *_BODY[:8], *comments, "Privacy Policy", "Terms", "Contact")
+    assert "Great write-up" not in clean(page)
+
+
 @pytest.mark.parametrize("model", ["none", "builtin"])
 def test_every_post_of_a_forum_thread_stays_but_comments_after_an_article_go(model: str) -> None:
     """A post's reply button is no heading announcing the end of the page's text: the

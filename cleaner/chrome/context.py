@@ -635,6 +635,17 @@ def _is_reply_button(block: BlockFeatures) -> bool:
     return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _REPLY_BUTTONS
 
 
+#: the singular noun alone, where a thread's heading is plural or counted ("12 Comments"):
+#: a newspaper's opinion section in its menu or over a teaser ("Comment", "Kommentar"), a
+#: table's column
+_COMMENT_NOUNS = frozenset({"comment", "kommentar", "commentaire", "comentario", "comentário", "commento",
+                            "reactie", "komentarz", "kommentti", "komentář", "yorum"})
+
+
+def _is_comment_noun(block: BlockFeatures) -> bool:
+    return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _COMMENT_NOUNS
+
+
 def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
                      clusters: list[list[int]]) -> list[bool]:
     """Which clusters are parts of a comment thread.
@@ -830,12 +841,13 @@ def _keep_main_clusters(
             # A comment form's heading runs a little longer than a related-posts one:
             # "Leave a comment Cancel reply".
             # A post's reply button belongs to the post above it: in a forum thread
-            # the next post is no less the page's text than the last.
+            # the next post is no less the page's text than the last. "Comment" alone
+            # names a section of the site or a table's column, not a thread.
             marker = marker or (
                 verdict.reason in _SECTION_MARKERS
                 and features[i].words <= _SECTION_MARKER_MAX_WORDS[verdict.reason]
                 and seen_good >= t.marker_after_share * total_good
-                and not _is_reply_button(features[i])
+                and not _is_reply_button(features[i]) and not _is_comment_noun(features[i])
             )
     if len(clusters) < 2:
         return _drop_teaser_tail(features, classes, verdicts, clusters[0], settings) if clusters else verdicts
