@@ -510,13 +510,32 @@ _FORUM_POSTS = [
 ]
 
 
+def test_a_thread_title_above_the_posters_card_stays_but_a_menu_item_above_a_box_does_not() -> None:
+    posts = [("Paul", "Ivy had grown over the whole back fence and I could not find where it started, so "
+                      "I cut it back bit by bit over two weekends and pulled the roots out by hand."),
+             ("Rita", "If the roots go under the fence, dig a trench along it first, otherwise the ivy "
+                      "comes back through the gaps within a year and you have to start again.")]
+    thread = ["Getting rid of ivy on an old fence"]
+    for n, (name, text) in enumerate(posts):
+        thread += [name, "Member", f"Joined: Mar {n + 2}, 2021", f"Posts: {40 + n}", text, "Reply"]
+    page = _page("Forums", "Log in", "Garden", "Weeds", *thread, "Terms and rules", "Privacy policy")
+    kept = clean(page).splitlines()
+    assert thread[0] in kept and posts[0][1] in kept and posts[1][1] in kept
+    assert "Member" not in kept and "Joined: Mar 2, 2021" not in kept
+    # The same layout with a box of links and no poster's card: the line above it is a menu's.
+    box = ["Read more", "Share", "Our team"]
+    page = _page("Forums", "Log in", "Garden", "Getting rid of ivy on an old fence", *box, posts[0][1],
+                 *box, posts[1][1], *box, "Terms and rules")
+    assert "Getting rid of ivy on an old fence" not in clean(page).splitlines()
+
+
 def test_a_table_column_named_comment_does_not_end_the_article_but_a_comments_heading_does() -> None:
     # A table flattened to one cell per line; its last column is headed "Comment".
     table = ["State", "Timestamp", "Comment", "new", "scheduled_at",
              "The task waits in the store until it is due.", "queued", "queued_at + timeout",
              "The task goes back to the queue if no worker has claimed it in time."]
     after = [f"After the table, paragraph {n} explains how the workers report back to the scheduler "
-             "once a task is done, and what happens to the tasks that failed along the way." for n in range(3)]
+             "once a task is done, and what happens to the failed tasks." for n in range(3)]
     page = _page("Home", "Blog", *_BODY[:8], *table, *after, "Privacy Policy", "Terms", "Contact")
     kept = clean(page)
     assert all(paragraph in kept for paragraph in after)

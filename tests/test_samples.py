@@ -10,10 +10,7 @@ from cleaner import clean
 from tests.conftest import SAMPLES
 
 #: pages whose expected output states the ideal the cleaner does not reach yet
-KNOWN_FAILURES = {
-    "forum_thread": "the thread title is lost: the starter, date and rank lines between it and "
-                    "the first post read as the end of a menu",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _pages() -> list[Path]:

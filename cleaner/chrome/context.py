@@ -190,6 +190,42 @@ def _heading_chain(
     return []
 
 
+#: a poster's card: name, rank, join date, post count, the thread's starter and date
+POST_CARD_MAX_BLOCKS = 8
+POST_CARD_LINE_MAX_WORDS = 6
+#: a thread's title is a line, not a paragraph
+THREAD_TITLE_MAX_WORDS = 20
+
+
+def _title_above_post_card(features: list[BlockFeatures], classes: list[BlockClass],
+                           reasons: list[str | None], first: int) -> list[int]:
+    """A forum thread's title above its first post, parted from it by the poster's card
+    (name, rank, "Joined: ...", "Messages: ...", the thread's starter and date). The
+    card's labelled counts and dates recur with every post (``chrome:repeated``); without
+    one of them the short lines above the first post are a menu's end, and nothing is kept."""
+    j = first - 1
+    card = 0
+    repeated = False
+    while j >= 0 and card < POST_CARD_MAX_BLOCKS:
+        if classes[j] is BlockClass.BAD:
+            if reasons[j] not in ("chrome:repeated", "chrome:post-meta"):
+                return []
+            # a card's recurring "Joined: Mar 2, 2021", "Messages: 48"
+            repeated = repeated or (reasons[j] == "chrome:repeated" and ":" in features[j].text
+                                    and features[j].digit_share > 0)
+        elif classes[j] is not BlockClass.SHORT or features[j].words > POST_CARD_LINE_MAX_WORDS:
+            break
+        card += 1
+        j -= 1
+    if not repeated or j < 0 or card == 0 or card == POST_CARD_MAX_BLOCKS:
+        return []
+    title = features[j]
+    if classes[j] in (BlockClass.BAD, BlockClass.GOOD) or title.words > THREAD_TITLE_MAX_WORDS \
+            or not _is_headline(title):
+        return []
+    return [j]
+
+
 #: how far up the run of short lines above a lone heading is searched for its menu item
 MENU_TITLE_REACH = 40
 #: a title is words: this share of its characters are letters
@@ -334,9 +370,13 @@ def resolve(
         else:
             verdicts.append(Verdict(False, "chrome:context", min(score, 0.3)))
 
+    thread_title: list[int] = []
     for i in good_positions:
         if i > 0 and not verdicts[i - 1].keep:
-            for j in _heading_chain(features, classes, reasons, i, t.heading_reach, i == first_good):
+            chain = _heading_chain(features, classes, reasons, i, t.heading_reach, i == first_good)
+            if not chain and i == first_good:
+                thread_title = _title_above_post_card(features, classes, reasons, i)
+            for j in chain:
                 if not verdicts[j].keep:
                     verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
     _keep_hatnote_headings(features, classes, reasons, verdicts, first_good, last_good)
@@ -357,6 +397,11 @@ def resolve(
     _keep_whole_lists(features, classes, verdicts)
     _drop_slideshows(features, classes, verdicts, settings)
     verdicts = _keep_main_clusters(features, classes, verdicts, settings, t)
+    # A thread's title stays with its first post, across the poster's card: decided
+    # after the clusters, which would part it from the post as an island of its own.
+    for j in thread_title:
+        if verdicts[first_good].keep:
+            verdicts[j] = Verdict(True, "content:heading", max(_SCORES[classes[j]], 0.55))
     if settings.keep_citations:
         _keep_citations(features, reasons, verdicts)
     return verdicts
