@@ -95,6 +95,8 @@ NAV = PatternRule("chrome:nav", any_of([
     r"print (?:the )?(?:article|page|story)", r"zur printausgabe",
     # a box's toggle, and the link back up ("Show less", "Top of page")
     r"click to expand", r"(?:expand|collapse)(?: all)?", r"show less", r"weniger anzeigen",
+    r"показать (?:полностью|меньше)", r"свернуть", r"развернуть", r"rozwiń", r"zwiń", r"pokaż mniej",
+    r"zobrazit méně", r"daha az göster", r"visa mindre", r"vis mindre", r"näytä vähemmän",
     r"(?:afficher|voir) moins", r"(?:mostrar|ver) menos", r"mostra (?:di )?meno", r"toon minder",
     r"top of (?:the )?page", r"ga naar (?:de )?(?:hoofd)?inhoud", r"add to (?:my )?reading list",
     # a newspaper's services, listed in its menu and footer
@@ -381,6 +383,14 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"(?: for this (?:article|story|post))?\W*$",
     r"sort by\s?:?\s?(?:newest|oldest|best|top|most popular|most liked)", r"report abuse",
     r"flag as inappropriate",
+    r"обязательные поля помечены", r"отменить ответ", r"обов'язкові поля позначені",
+    r"ваша електронна адреса не буде опублікована", r"wymagane pola są oznaczone",
+    r"anuluj pisanie odpowiedzi", r"(?:tvoje|vaše) e-?mailová adresa nebude zveřejněna",
+    r"vyžadované informace jsou označeny", r"e-?posta adresiniz yayınlanmayacak",
+    r"gerekli alanlar \* ile işaretlenmişlerdir", r"din e-?postadress kommer inte (?:att )?publiceras",
+    r"obligatoriska fält är märkta", r"din e-?mailadresse vil ikke blive (?:offentliggjort|publiceret)",
+    r"krævede felter er markeret", r"e-?postadressen din vil ikke bli publisert",
+    r"obligatoriske felt er merket", r"sähköpostiosoitettasi ei julkaista", r"pakolliset kentät on merkitty",
 ]), max_words=16, in_sentences=addresses_reader, weak=any_of([
     r"comments?", r"responses?", r"replies", r"reply", r"kommentare?", r"antworten",
     r"commentaires?", r"répondre", r"comentarios?", r"responder", r"comentários?", r"commenti",
@@ -595,7 +605,8 @@ EMBED = PatternRule("chrome:embed", any_of([
 # site's estimate, set before the article in every language.
 READING_TIME = PatternRule("chrome:post-meta", raw_pattern(
     r"^\W*(?:estimated reading time|reading time|read time|lesezeit|lesedauer|temps de lecture|"
-    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|czas czytania)\s*:?\s*"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|czas czytania|время чтения|lukuaika|"
+    r"lästid|læsetid|doba čtení|okuma süresi)\s*:?\s*"
     r"(?:ca\.?\s*|etwa\s*|approx\.?\s*|~\s*)?\d+"),
     max_words=8)
 
@@ -613,6 +624,7 @@ PLAYER = PatternRule("chrome:embed", any_of([
     r"ascolta (?:l'|questo )articolo", r"ouvir (?:este |o )?artigo",
     r"listen (?:on|in) (?:spotify|apple podcasts|google podcasts|amazon music|youtube music|overcast)",
     r"luister naar (?:dit|het) artikel", r"posłuchaj (?:tego )?artykułu",
+    r"прослушать (?:статью|текст)", r"слушать (?:статью|текст)",
 ], at_start=True), max_words=8)
 
 # A media player's and a photo gallery's controls, one or several on a line ("Mute
