@@ -97,7 +97,7 @@ def cjk_stamped_line(features: BlockFeatures) -> str | None:
 _SCRIPT_NOTICE_RE = re.compile(
     r"javascript\s?(?:が|は|を|の設定を?)\s?(?:無効|有効|オフ|オン)"
     r"|(?:启用|啟用|开启|開啟|允许|允許|打开|打開|禁用|停用|关闭|關閉)\s?javascript"
-    r"|javascript\s?(?:已|被)?\s?(?:禁用|停用|关闭|關閉)", re.IGNORECASE)
+    r"|javascript\s?(?:已|被)?\s?(?:禁用|停用|关闭|關閉)")
 #: longest block (characters) the notice may be: a banner, markup and all
 SCRIPT_NOTICE_MAX_CHARS = 400
 
@@ -105,9 +105,9 @@ SCRIPT_NOTICE_MAX_CHARS = 400
 def cjk_script_notice(features: BlockFeatures) -> str | None:
     """The banner a page prints where its scripts do not run (``chrome:embed``)."""
     text = features.text
-    if len(text) > SCRIPT_NOTICE_MAX_CHARS or text.isascii() or "avascript" not in text.lower():
+    if len(text) > SCRIPT_NOTICE_MAX_CHARS or text.isascii() or "javascript" not in features.lower:
         return None
-    return "chrome:embed" if _SCRIPT_NOTICE_RE.search(text) else None
+    return "chrome:embed" if _SCRIPT_NOTICE_RE.search(features.lower) else None
 
 
 RULES = (cjk_label, cjk_stamped_line, cjk_script_notice)

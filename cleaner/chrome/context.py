@@ -256,20 +256,27 @@ def _list_run(features: list[BlockFeatures], classes: list[BlockClass], start: i
     while j < len(classes) and classes[j] in (BlockClass.SHORT, BlockClass.NEAR):
         run.append(j)
         j += 1
-    numeric = [i for i in run if any(ch.isdigit() for ch in features[i].text)]
-    if not numeric:
+    return _data_run(run, [any(ch.isdigit() for ch in features[i].text) for i in run])
+
+
+#: a run of data lines: at least this many, this share of them data
+DATA_RUN_MIN_BLOCKS = 3
+DATA_RUN_SHARE = 0.6
+
+
+def _data_run(run: list[int], is_datum: list[bool]) -> list[int]:
+    """``run`` (blocks in reading order away from the kept text) up to its last datum,
+    if enough of it is data; else nothing. A label past the data is no part of it."""
+    data = [i for i, datum in zip(run, is_datum, strict=True) if datum]
+    if not data:
         return []
-    run = run[: run.index(numeric[-1]) + 1]
-    if len(run) >= 3 and len(numeric) >= 0.6 * len(run):
-        return run
-    return []
+    run = run[: run.index(data[-1]) + 1]
+    return run if len(run) >= DATA_RUN_MIN_BLOCKS and len(data) >= DATA_RUN_SHARE * len(run) else []
 
 
 #: a measured quantity opening its line: "250 g minced lamb", "1½ cups water", "2-3 cloves"
 _QUANTITY_RE = re.compile(
     r"^\W{0,2}(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?[^\W\d_]")
-QUANTITY_RUN_MIN_BLOCKS = 3
-QUANTITY_RUN_SHARE = 0.6
 
 
 def _keep_quantities_above_text(features: list[BlockFeatures], classes: list[BlockClass],
@@ -284,14 +291,8 @@ def _keep_quantities_above_text(features: list[BlockFeatures], classes: list[Blo
         while j >= 0 and classes[j] in (BlockClass.SHORT, BlockClass.NEAR) and not verdicts[j].keep:
             run.append(j)
             j -= 1
-        # the run ends where its quantities do: a label above them is no quantity
-        measured = [k for k in run if _QUANTITY_RE.match(features[k].text)]
-        if not measured:
-            continue
-        run = run[: run.index(measured[-1]) + 1]
-        if len(run) >= QUANTITY_RUN_MIN_BLOCKS and len(measured) >= QUANTITY_RUN_SHARE * len(run):
-            for k in run:
-                verdicts[k] = Verdict(True, "content:list", 0.5)
+        for k in _data_run(run, [_QUANTITY_RE.match(features[k].text) is not None for k in run]):
+            verdicts[k] = Verdict(True, "content:list", 0.5)
 
 
 #: what a line of code has that menus and teasers lack: brackets (not a link's count
@@ -669,26 +670,20 @@ def _reads_as_feed(features: list[BlockFeatures], cluster: list[int]) -> bool:
     return stamped >= FEED_MIN_ITEMS and stamped >= FEED_MIN_SHARE * len(span)
 
 
-#: the button under each post of a comment thread or a forum, where the comment rule
-#: names it: a verb alone on its line, where a thread's heading is a noun ("Comments")
-_REPLY_BUTTONS = frozenset({"reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz",
-                            "ответить", "reageer", "beantwoorden", "svara", "svar", "vastaa",
-                            "odpovědět", "yanıtla"})
+#: words the comment rule names that announce no thread alone on their line, where a
+#: thread's heading is plural or counted ("12 Comments"): the button under each post of a
+#: thread or a forum (a verb), and the singular noun, a newspaper's opinion section in its
+#: menu or over a teaser ("Comment", "Kommentar") or a table's column
+_NO_THREAD_WORDS = frozenset({
+    "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz", "ответить", "reageer",
+    "beantwoorden", "svara", "svar", "vastaa", "odpovědět", "yanıtla",
+    "comment", "kommentar", "commentaire", "comentario", "comentário", "commento", "reactie", "komentarz",
+    "kommentti", "komentář", "yorum",
+})
 
 
-def _is_reply_button(block: BlockFeatures) -> bool:
-    return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _REPLY_BUTTONS
-
-
-#: the singular noun alone, where a thread's heading is plural or counted ("12 Comments"):
-#: a newspaper's opinion section in its menu or over a teaser ("Comment", "Kommentar"), a
-#: table's column
-_COMMENT_NOUNS = frozenset({"comment", "kommentar", "commentaire", "comentario", "comentário", "commento",
-                            "reactie", "komentarz", "kommentti", "komentář", "yorum"})
-
-
-def _is_comment_noun(block: BlockFeatures) -> bool:
-    return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _COMMENT_NOUNS
+def _announces_no_thread(block: BlockFeatures) -> bool:
+    return len(block.lower_tokens) == 1 and block.lower_tokens[0] in _NO_THREAD_WORDS
 
 
 def _comment_threads(features: list[BlockFeatures], verdicts: list[Verdict],
@@ -892,7 +887,7 @@ def _keep_main_clusters(
                 verdict.reason in _SECTION_MARKERS
                 and features[i].words <= _SECTION_MARKER_MAX_WORDS[verdict.reason]
                 and seen_good >= t.marker_after_share * total_good
-                and not _is_reply_button(features[i]) and not _is_comment_noun(features[i])
+                and not _announces_no_thread(features[i])
             )
     if len(clusters) < 2:
         return _drop_teaser_tail(features, classes, verdicts, clusters[0], settings) if clusters else verdicts

@@ -19,7 +19,8 @@ NAV = PatternRule("chrome:nav", any_of([
     r"skip to (?:the )?(?:main )?(?:content|navigation|footer|sidebar|primary \w+)", r"skip navigation",
     r"jump to (?:navigation|content|recipe|search)", r"back to top", r"to top", r"main menu", r"menu",
     r"toggle (?:navigation|menu)", r"open menu", r"close menu", r"search", r"home(?:page)?",
-    r"next (?:post|article|page|story)", r"previous (?:post|article|page|story)", r"older posts?",
+    r"next (?:post|article|page|story|topic|chapter)",
+    r"previous (?:post|article|page|story|topic|chapter)", r"older posts?",
     r"newer posts?", r"load more", r"show more", r"view all", r"see all", r"more stories",
     r"zum inhalt springen", r"zur navigation", r"startseite", r"suche", r"navigation",
     r"nach oben", r"weiterlesen", r"mehr anzeigen", r"aller au contenu", r"accueil", r"rechercher",
@@ -110,7 +111,7 @@ NAV = PatternRule("chrome:nav", any_of([
     # a wiki's and a documentation site's edit and source links ("[edit]", "Edit on GitHub")
     r"edit(?: source| this page| on github)?", r"improve this page", r"view (?:page )?source", r"show source",
     r"view on github", r"bearbeiten", r"quelltext bearbeiten", r"seite bearbeiten", r"modifier(?: le code)?",
-    r"editar(?: código)?", r"modifica(?: wikitesto)?", r"(?:previous|next) (?:topic|chapter)",
+    r"editar(?: código)?", r"modifica(?: wikitesto)?",
     # a scholarly journal's tools around a paper
     r"cite this (?:article|paper|page)", r"export citation", r"article metrics", r"check for updates",
     r"(?:rights|reprints) and permissions", r"view full text", r"google scholar", r"pubmed",
