@@ -132,8 +132,19 @@ AD = PatternRule("chrome:ad", any_of([
     r"mehr von unseren partnern", r"ad feedback",
     r"continues (?:below|after) (?:this )?(?:ad|advertisement)", r"continue reading below",
     r"scroll to continue",
-    r"close (?:the )?ad", r"report this ad", r"anzeige melden", r"werbung schließen",
+    r"close (?:the )?ad", r"report this ad", r"anzeige melden", r"werbung schließen", r"invented by teads",
 ]), max_words=6)
+
+# The line a site sets in the article where an ad interrupts it: longer than an ad's
+# label, and never the article's own words.
+AD_BREAK = PatternRule("chrome:ad", any_of([
+    r"article continues (?:below|after)",
+    r"der artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) (?:fortgesetzt|weiter)",
+    r"(?:weiter|fortsetzung) nach der (?:anzeige|werbung)",
+    r"la suite (?:de l'article )?(?:après|sous) (?:cette|la) publicité",
+    r"artículo continúa (?:debajo|después)", r"artigo continua (?:após|depois|abaixo)",
+    r"l'articolo continua (?:dopo|sotto)",
+]), max_words=12)
 
 # Labels that name an ad only alone: "patrocinado por la ciudad" is a sentence's part.
 AD_LABEL = PatternRule("chrome:ad", any_of([
@@ -153,6 +164,8 @@ SHOP = PatternRule("chrome:shop", any_of([
     r"gratis versand", r"mindestbestellwert", r"ab \d+ ?(?:€|euro) bestellwert",
     r"buy tickets", r"tickets kaufen", r"acheter des billets", r"comprar (?:entradas|ingressos)",
     r"acquista (?:i )?biglietti", r"kaartjes kopen",
+    r"adicionar ao carrinho", r"aggiungi al carrello", r"in winkelwagen",
+    r"be the first to (?:review|rate) this (?:product|item|recipe)",
 ]), max_words=12, weak=any_of([r"warenkorb", r"panier", r"carrito", r"cart", r"basket", r"checkout"]))
 
 #: a site's own app ("Download the app", "Get it on Google Play"); reviews of apps and
@@ -187,11 +200,29 @@ SIGNUP_RESPONSE = PatternRule("chrome:newsletter", any_of([
     r"bedankt voor je inschrijving", r"obrigado por se inscrever",
 ]), max_words=12)
 
+# A shop's labels around its products: alone on their line, as the shop prints them
+# ("Sold out" heads no article's paragraph).
+SHOP_LABEL = PatternRule("chrome:shop", any_of([
+    r"sold out", r"ausverkauft", r"agotado", r"esgotado", r"esaurito", r"épuisé", r"uitverkocht",
+    r"customer reviews", r"kundenbewertungen", r"avis clients", r"opiniones de (?:los )?clientes",
+    r"avaliações de clientes", r"recensioni (?:dei )?clienti", r"frequently bought together",
+    r"customers (?:who bought this (?:item|product) )?also (?:bought|viewed)",
+    r"recently viewed(?: items| products)?", r"zuletzt angesehen(?:e artikel|e produkte)?",
+    r"(?:articles|produits) récemment consultés", r"vistos recientemente", r"vistos recentemente",
+    r"visti di recente",
+], whole_line=True), max_words=8)
+
+# A login form's box, alone on its line ("Remember me, she wrote" is a sentence).
+LOGIN_BOX = PatternRule("chrome:login", any_of([
+    r"remember me", r"angemeldet bleiben", r"se souvenir de moi", r"recordarme", r"lembrar(?:-me| de mim)",
+    r"ricordami", r"keep me (?:logged|signed) in", r"stay (?:logged|signed) in",
+], whole_line=True), max_words=5)
+
 # A cookie banner's button alone on its line.
 COOKIE_BUTTON = PatternRule("chrome:cookie", any_of([
     # "OK, I understand": two of them in a row
     r"got it", r"ok", r"i understand", r"alles klar", r"j'ai compris", r"entendido",
 ], whole_line=True), max_words=4)
 
-RULES = (DONATION, NEWSLETTER, SIGNUP_RESPONSE, SUBSCRIBE, LOGIN, COOKIE, COOKIE_BUTTON, AD, AD_LABEL, SHOP,
-         APP)
+RULES = (DONATION, NEWSLETTER, SIGNUP_RESPONSE, SUBSCRIBE, LOGIN, LOGIN_BOX, COOKIE, COOKIE_BUTTON, AD,
+         AD_BREAK, AD_LABEL, SHOP, SHOP_LABEL, APP)

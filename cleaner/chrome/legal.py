@@ -47,7 +47,8 @@ LEGAL = PatternRule("chrome:legal", any_of([
     r"kontaktieren sie uns", r"contactez-nous", r"contáctenos", r"contáctanos", r"contattaci",
     r"neem contact op", r"skontaktuj się z nami", r"kontakt z nami", r"lavora con noi", r"trabalhe conosco",
     r"conditions (?:générales )?d'utilisation", r"términos (?:de uso|y condiciones de uso)",
-    r"gebruiksvoorwaarden",
+    r"gebruiksvoorwaarden", r"über uns", r"qui sommes-nous", r"plan du site", r"mapa del sitio",
+    r"mapa do site", r"mappa del sito", r"mediadaten", r"annonceurs", r"anuncie(?: aqui| conosco)?",
     r"политика конфиденциальности", r"пользовательское соглашение", r"условия (?:использования|пользования)",
     r"контакты", r"о (?:нас|проекте|компании)", r"реклама на сайте", r"карта сайта",
     r"werben (?:sie )?bei uns", r"annoncer sur notre site", r"anuncie (?:conosco|aqui)", r"adverteren",
@@ -105,6 +106,12 @@ SITE_CREDIT = PatternRule("chrome:copyright", any_of([
     # other engines' names are common words: the credit only where it ends the line
     r"powered by (?:blogger|ghost|squarespace|wix|tumblr|jekyll|hugo)\W*$",
     r"wordpress theme by", r"theme by [\w-]+ themes", r"designed by elegant themes",
+    r"powered by shopify\W*$",
+    # a site builder's badge, and the agency that made the site, closing the footer
+    r"(?:created|made|built|published) with (?:wix(?:\.com)?|squarespace|ghost|jimdo|weebly|webflow|hugo"
+    r"|jekyll|wordpress(?:\.com)?)\W*$",
+    r"^\W*(?:web ?design|website(?: design)?|hosting)(?: (?:und|and|&) (?:design|hosting))?"
+    r" (?:by|von|par|por) [\w .&-]{1,40}$",
 ]), max_words=16)
 
 RULES = (COPYRIGHT, COPYRIGHT_SIGN, LEGAL, LEGAL_NOTICE, FORM_CONSENT, LINK_DISCLAIMER, SITE_CREDIT)

@@ -57,10 +57,12 @@ NAV = PatternRule("chrome:nav", any_of([
     r"click here", r"hier klicken", r"cliquez ici", r"haga clic aquí", r"haz clic aquí", r"clicca qui",
     r"clique aqui", r"klik hier", r"kliknij tutaj",
     r"search for", r"(?:entries|comments) feed", r"subscribe to\s?:\s?post comments(?: \(atom\))?",
+    r"skip to (?:the )?search", r"zur suche springen", r"aller à la recherche", r"accessibility help",
     r"wordpress\.org", r"post navigation",
     r"more (?:by|from) this author",
     r"aller au contenu(?: principal)?", r"naar (?:de )?(?:hoofd)?inhoud(?: springen| gaan)?",
     r"menü(?: (?:öffnen|schließen))?", r"(?:fermer|ouvrir) le menu", r"(?:cerrar|abrir) (?:el )?menú",
+    r"hauptmenü", r"menú principal", r"menu principale", r"hoofdmenu",
     r"(?:fechar|abrir) (?:o )?menu", r"diese seite drucken",
     r"перейти к (?:основному )?(?:содержанию|контенту|навигации)", r"наверх", r"поиск", r"меню",
     r"закрыть", r"главная(?: страница)?", r"печать", r"распечатать", r"версия для печати",
@@ -105,6 +107,9 @@ NAV = PatternRule("chrome:nav", any_of([
     r"customer (?:service|support|care)", r"contact the newsroom", r"submit (?:a (?:news )?tip|an obituary)",
     r"letters? to the editor", r"write to the editor", r"place an? (?:classified )?ad", r"jobs board",
     r"select (?:a )?language", r"choose (?:your )?edition", r"change (?:location|edition)",
+    r"sprache (?:wählen|auswählen)", r"choisir (?:la|votre) langue",
+    r"(?:seleccionar|selecionar|elegir) (?:el )?idioma",
+    r"seleziona (?:la )?lingua", r"diese seite übersetzen", r"traduire cette page", r"traducir esta página",
     r"translate this page", r"auf deutsch lesen", r"lire en français", r"leer en español",
     r"read (?:this )?in (?:english|spanish|french|german|italian|portuguese|dutch|polish|chinese)",
     r"leserbrief schreiben", r"(?:push-nachrichten|benachrichtigungen) aktivieren", r"recevoir les alertes",
@@ -211,6 +216,33 @@ SHARE = PatternRule("chrome:share", any_of([
     r"bizi takip edin", r"polub nas", r"add us as a preferred source",
 ]), max_words=8, in_sentences=never)
 
+# A blog engine's row of share links under a post, localised as it prints them
+# ("Email This BlogThis! Share to X Share to Facebook").
+SHARE_ROW = PatternRule("chrome:share", any_of([
+    r"share to (?:twitter|facebook|pinterest|x|linkedin|whatsapp|reddit|tumblr)", r"email this",
+    r"blogthis!?",
+    r"diesen post per e-?mail versenden", r"in (?:x|facebook|twitter|pinterest) (?:teilen|freigeben)",
+    r"partager sur (?:x|facebook|twitter|pinterest)", r"envoyer par e-?mail",
+    r"compartir (?:en|con) (?:x|facebook|twitter|pinterest)", r"escribe un blog",
+    r"enviar por (?:correo electrónico|e-?mail)",
+    r"compartilhar (?:no|com o) (?:x|facebook|twitter|pinterest)",
+    r"postar no blog!?", r"condividi (?:su|in) (?:x|facebook|twitter|pinterest)", r"invia tramite email",
+    r"scrivi sul blog",
+], whole_line=True), max_words=24)
+
+# The same engine's pager and feed link under a post, localised ("Newer Post Older Post
+# Home", "Subscribe to: Post Comments (Atom)").
+BLOG_PAGER = PatternRule("chrome:nav", any_of([
+    r"(?:newer|older) posts?", r"(?:neuerer|älterer) post", r"article plus (?:récent|ancien)",
+    r"entrada (?:más reciente|antigua)", r"postagem mais (?:recente|antiga)", r"post più (?:recente|vecchio)",
+    r"home(?: ?page)?", r"startseite", r"accueil", r"página (?:principal|inicial)",
+    r"abonnieren\s?:?\s?kommentare zum post(?: \(atom\))?",
+    r"s'abonner à\s?:\s?publier les commentaires(?: \(atom\))?",
+    r"suscribirse a\s?:\s?enviar comentarios(?: \(atom\))?",
+    r"assinar\s?:\s?postar comentários(?: \(atom\))?",
+    r"iscriviti a\s?:\s?commenti sul post(?: \(atom\))?",
+], whole_line=True), max_words=12)
+
 # Share and print buttons spelled out for screen readers: "Click to share on Facebook
 # (Opens in new window)". Longer than a share row's label, and never article text.
 SHARE_BUTTON = PatternRule("chrome:share", any_of([
@@ -239,7 +271,8 @@ RELATED_PHRASES = (
     r"temas relacionados", r"vous aimerez aussi", r"mehr themen", r"weitere themen", r"ähnliche themen",
     r"artigos relacionados", r"articoli correlati", r"potrebbe interessarti anche",
     r"mehr (?:zu[mr]?|aus|von|vom|über)", r"noch mehr artikel",
-    r"tópicos relacionados", r"notícias relacionadas", r"mais (?:lidas|lidos|vistos|vistas)",
+    r"tópicos relacionados", r"notícias relacionadas", r"assuntos relacionados", r"matérias relacionadas",
+    r"check out more (?:articles|stories|posts|videos) (?:on|at|from)", r"mais (?:lidas|lidos|vistos|vistas)",
     r"você também pode gostar", r"recomendados para você", r"últimas notícias",
     r"notizie correlate", r"i più (?:letti|lette|visti)", r"più (?:letti|lette|visti)",
     r"ti potrebbe interessare", r"altre notizie",
@@ -280,7 +313,8 @@ RELATED_LABELS = (
     r"don't miss", r"don’t miss", r"more stories", r"more news", r"nicht verpassen",
     r"à ne pas manquer", r"no te pierdas", r"polecamy", r"pour approfondir",
     r"top-themen", r"schlagzeilen", r"ressorts", r"mehr nachrichten", r"weitere nachrichten",
-    r"zum thema", r"up next", r"read next", r"watch next",
+    r"zum thema", r"up next", r"read next", r"watch next", r"no te lo pierdas", r"não perca",
+    r"non perdere", r"mehr lesen",
 )
 # A heading or a label opens with these phrases ("Most popular", "More from our
 # reporters"); inside a longer line they are prose ("the most popular languages",
@@ -362,9 +396,10 @@ COMMENTS = PatternRule("chrome:comments", any_of([
     r"(?:kommentieren|kommentare?n?|diskussion|antworten|beteiligen)",
     r"(?:être connecté|connectez-vous|identifiez-vous) pour (?:commenter|réagir|répondre|publier)",
     r"(?:inicia|iniciar) sesión para (?:comentar|responder|publicar)",
+    r"debes (?:iniciar sesión|estar registrado|estar conectado) para (?:publicar|escribir|dejar)",
     r"(?:faça login|estar logado|entre) para (?:comentar|responder)",
     r"(?:effettua(?:re)? il login|accedi|essere (?:loggato|registrato|connesso))"
-    r" per (?:commentare|rispondere)",
+    r" per (?:commentare|rispondere|inviare un commento|pubblicare un commento)",
     r"(?:log in|ingelogd zijn|inloggen) om (?:te reageren|een reactie)",
     r"ihre e-?mail-adresse wird nicht veröffentlicht",
     r"tu (?:dirección de )?correo(?: electrónico)? no será publicad[oa]",
@@ -422,9 +457,14 @@ SHARE_LABELS = PatternRule("chrome:share", any_of([
     r"add to favou?rites", r"zu (?:den )?favoriten hinzufügen", r"ajouter aux favoris", r"añadir a favoritos",
     r"aggiungi ai preferiti", r"toevoegen aan favorieten", r"adicionar aos favoritos",
     r"gift this article", r"share full article", r"send any friend a story",
+    r"artikel verschenken", r"offrir cet article", r"regalar este artículo", r"presentear (?:matéria|artigo)",
+    r"regala questo articolo", r"sauvegarder l'article", r"salvar (?:matéria|artigo)", r"read later",
+    r"später lesen", r"ler depois", r"leggi dopo",
     r"copy", r"copied", r"copy (?:to clipboard|code)", r"link copied",
     r"link kopiert", r"lien copié", r"enlace copiado", r"link copiato",
     r"link gekopieerd", r"link copiado",
+    # a forum post's buttons
+    r"follow", r"suivre", r"zitieren", r"citer", r"citar", r"melden", r"signaler", r"denunciar",
 ], whole_line=True), max_words=6)
 
 # The fields of a comment form, as their labels print.
@@ -432,11 +472,12 @@ COMMENT_FORM = PatternRule("chrome:comments", any_of([
     r"name ?\*", r"e-?mail ?\*", r"name \(required\)", r"e-?mail \(required\)",
     r"e-?mail \(wird nicht veröffentlicht\)", r"your comment", r"ihr kommentar", r"dein kommentar",
     r"votre commentaire", r"tu comentario", r"il tuo commento", r"jouw reactie", r"seu comentário",
+    r"posta un commento",
 ], whole_line=True), max_words=6)
 
 TAGS = PatternRule("chrome:tags", raw_pattern(
     r"^(?:tags?|labels|hidden categories|versteckte kategorien|tagged(?: with)?|filed under|categor(?:y|ies)|"
-    r"posted in|topics?|schlagwörter|"
+    r"posted in|topics?|schlagwörter|libellés|marcadores|etichette|"
     r"schlagworte|themen|kategorien?|étiquettes|mots-clés|catégories?|etiquetas|categorías?|"
     r"categorias?|tópicos|categori[ae]|argomenti|trefwoorden|categorieën|теги|метки|рубрики?|категори[ия])\s*:"),
     max_words=30)
@@ -481,6 +522,12 @@ FIGURE_CAPTION = PatternRule("chrome:caption", raw_pattern(
     r"ryc\.)\s*\d{1,3}[a-z]?\s*[:.–—]\s*\S"
     r"|^(?:figure|abbildung|abb\.|schaubild|figura)\s*:\s*\S"),
     max_words=80)
+
+#: a caption's label as a broadcaster's page prints it before the caption ("Media
+#: caption The minister said ..."), capitalised as a label: "Video caption standards
+#: differ" opens a sentence
+CAPTION_LABEL = ShapeRule("chrome:caption",
+                          re.compile(r"^(?:Media|Image|Video) caption(?:\s+[A-Z\"“‘']|\s*$)"), max_words=80)
 
 # A stock photo's credit, in the words the stock sites suggest, and a lent image's.
 PHOTO_SOURCE = PatternRule("chrome:credit", raw_pattern(
@@ -564,6 +611,8 @@ POST_DATE = PatternRule("chrome:post-meta", any_of([
     r"dernière modification de cette page le", r"esta página se editó por última vez",
     r"questa pagina è stata modificata per l'ultima volta",
     r"posted by [^.,]{1,40} at \d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\W*$",
+    r"(?:eingestellt von|publié par|publicado por|postado por|pubblicato da) [^.,]{1,40}"
+    r" (?:um|à|en|às|alle|a las) \d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\W*$",
 ]), max_words=45, in_sentences=has_digits)
 
 # The same, opening a short line without a colon ("Aktualisiert am 12.03.2024").
@@ -617,6 +666,25 @@ MINUTES_READ = ShapeRule("chrome:post-meta", re.compile(
     r"di lettura|de leitura)\W*$", re.IGNORECASE), max_words=5)
 
 
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août"
+    "|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    "|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro"
+    "|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre")
+
+#: a blog's archive widget: a month or a year and its count of posts ("March 2021 (4)",
+#: "► 2015 (8)")
+ARCHIVE_COUNT = ShapeRule("chrome:nav", re.compile(
+    rf"^\W*(?:(?:{_MONTH_NAMES}) )?(?:19|20)\d\d\s*\(\d+\)\W*$", re.IGNORECASE), max_words=4)
+
+#: a post's count of shares, likes or views alone on its line ("1.2K shares")
+ENGAGEMENT_COUNT = ShapeRule("chrome:share", re.compile(
+    r"^\W*\d[\d.,]*\s?[kKmM]?\s+(?:shares?|likes?|views?|reads?|geteilt|teilen|aufrufe|partages|vues"
+    r"|compartidos|visitas|compartilhamentos|visualizações|condivisioni|visualizzazioni)\W*$",
+    re.IGNORECASE), max_words=4)
+
+
 # The audio player's label above an article read aloud ("Listen to this article 4 min").
 PLAYER = PatternRule("chrome:embed", any_of([
     r"listen to (?:this|the) (?:article|story)", r"(?:artikel|beitrag) (?:anhören|vorlesen lassen)",
@@ -649,6 +717,38 @@ MEDIA_CONTROLS = PatternRule("chrome:embed", any_of([
     r"transkript anzeigen", r"audio abspielen", r"anhören", r"artikel vorlesen", r"vorlesen",
     r"bildergalerie", r"stream type live", r"playback rate", r"audio track", r"wiedergabegeschwindigkeit",
     r"vollbild(?:modus)?", r"listen(?: now)?\W+\d+:\d+(?: min)?",
+    r"plein écran", r"pantalla completa", r"tela cheia", r"schermo intero", r"volledig scherm",
+    r"zoom (?:in|out)", r"agrandir (?:l'image|la photo)", r"ampliar (?:la |a )?(?:imagen|imagem|foto)",
+    r"ingrandisci(?: l'immagine| la foto)?", r"(?:vorheriges|nächstes) (?:bild|foto)",
+    r"(?:image|photo) (?:précédente|suivante)", r"(?:imagen|foto) (?:anterior|siguiente)",
+    r"(?:imagem|foto) (?:anterior|seguinte|próxima)", r"(?:immagine|foto) (?:precedente|successiva)",
+    r"view (?:this )?(?:image|photo)", r"reproduzir (?:o )?v[ií]deo", r"next video",
+    r"(?:autoplay|automatische wiedergabe|lecture automatique|reproducción automática|reprodução automática"
+    r"|riproduzione automatica)(?: is)?(?: (?:on|off|an|aus|activée|désactivée))?",
+    # the article read aloud, in the words of the player's button
+    r"ouvir (?:o texto|a notícia|a matéria|esta notícia|esta matéria)",
+    r"escuchar (?:el texto|la noticia|esta noticia)", r"écouter (?:le texte|cet article)",
+    r"listen to (?:the )?(?:text|this page)", r"ascolta (?:il testo|la notizia)",
+    # the text size buttons
+    r"(?:increase|decrease|reduce|enlarge) (?:the )?(?:font|text)(?: size)?", r"(?:font|text) size",
+    r"(?:aumentar|diminuir|reduzir|disminuir|reducir) (?:a |el |la )?(?:fonte|letra|texto|fuente)",
+    r"(?:tamaño|tamanho) (?:de |da |do )?(?:la )?(?:letra|fuente|fonte|texto)",
+    r"taille (?:du texte|de (?:la )?police)", r"(?:augmenter|diminuer|réduire) la taille(?: du texte)?",
+    r"schriftgröße(?: ändern| anpassen)?", r"schrift (?:vergrößern|verkleinern|größer|kleiner)",
+    r"(?:aumenta|diminuisci|riduci) (?:il )?(?:carattere|testo)", r"dimensione (?:del )?(?:carattere|testo)",
+    # a page's print and PDF versions
+    r"print (?:mode|version|view)", r"printer[- ]friendly(?: version| page)?", r"(?:view|open) (?:as )?pdf",
+    r"druckversion", r"druckansicht", r"version imprimable", r"versión (?:para )?imprimir",
+    r"versão (?:para )?(?:impressão|imprimir)", r"versione stampabile",
+    # an icon's name, printed where the icon was ("Icon arrow left", "Ícone fechar")
+    r"(?:ícone|icône|icono|icona|icon)(?: (?:de|da|do|du|di|del))? (?:seta|flecha|flèche|freccia|arrow"
+    r"|chevron|caret|pfeil)(?: \w+){0,3}",
+    r"(?:ícone|icône|icono|icona|icon)(?: (?:de|da|do|du|di|del))? (?:fechar|cerrar|fermer|chiudi|close"
+    r"|schließen|link|envelope|busca|pesquisa|search|lupa|menu|e-?mail|impressora|print|play|compartilhar"
+    r"|share|partager|compartir)",
+    r"(?:arrow|chevron|caret) (?:left|right|up|down)(?: icon)?",
+    r"(?:close|search|menu|share|print|e-?mail|link|home|user|cart|play|arrow|chevron|caret)"
+    r"(?: (?:left|right|up|down))? icon",
 ], whole_line=True), max_words=8)
 
 # An Instagram embed's caption line ("A post shared by Jane Roe (@janeroe)").
@@ -665,8 +765,9 @@ GEO_BLOCK = PatternRule("chrome:embed", any_of([
     r"no (?:está )?disponible en (?:tu|su) (?:región|país|ubicación)",
 ]), max_words=12)
 
-RULES = (NAV, SHARE, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS, COMMENT_SPAM_NOTICE, TAGS,
-         POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE, ERROR_REPORT, NEWS_TIP, FILE_LINK,
-         CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, POST_META, POST_DATE, POST_DATE_LINE, READING_TIME, EMBED,
-         PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK, YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT,
-         neighbour_post, teaser, MINUTES_READ, WIKI_SOURCE)
+RULES = (NAV, SHARE, SHARE_ROW, BLOG_PAGER, SHARE_BUTTON, SHARE_LABELS, READ_ALSO, RELATED, COMMENTS,
+         COMMENT_SPAM_NOTICE, TAGS, POSTED_IN, FEEDBACK, PHOTO_SOURCE, COMMENT_FORM, SOURCE_NOTE,
+         ERROR_REPORT, NEWS_TIP, FILE_LINK, CREDIT, CAPTION_CREDIT, FIGURE_CAPTION, CAPTION_LABEL, POST_META,
+         POST_DATE, POST_DATE_LINE, READING_TIME, EMBED, PLAYER, MEDIA_CONTROLS, POST_SHARED_BY, GEO_BLOCK,
+         YOU_ARE_HERE, breadcrumb, AGENCY_CREDIT, neighbour_post, teaser, MINUTES_READ, WIKI_SOURCE,
+         ARCHIVE_COUNT, ENGAGEMENT_COUNT)

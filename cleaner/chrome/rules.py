@@ -182,6 +182,8 @@ _ADDRESS_WORDS = frozenset({
     "vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "ta", "tes", "toi",
     "tú", "tus", "te", "usted", "ustedes", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
     "voi", "vostro", "vostra", "noi", "nostro", "nostra", "você", "vocês", "nosso", "nossa",
+    # the second person's verb, where the pronoun is dropped ("Debes iniciar sesión ...")
+    "debes", "puedes", "devi", "puoi",
     "jij", "jouw", "uw", "wij", "onze",
     "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "мы", "нас", "нам", "наш", "наша", "наше", "наши",
     # Swedish, Danish, Norwegian, Finnish, Polish, Czech, Turkish: not the forms that are
