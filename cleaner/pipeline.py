@@ -23,7 +23,7 @@ from cleaner.io import CleanerError
 from cleaner.lexicon import UNSPACED_LANGUAGES, detect_language, load_bigrams, load_lexicon
 from cleaner.normalize import may_need_normalizing, normalize_block
 from cleaner.repair import Repairer, WordModel
-from cleaner.segment import is_fenced_code, segment, unify_line_breaks
+from cleaner.segment import is_code_block, segment, unify_line_breaks
 from cleaner.site import SiteProfile
 
 BLOCK_SEPARATOR = "\n\n"
@@ -181,13 +181,14 @@ class Cleaner:
             )
             for i, verdict in enumerate(verdicts):
                 # a code sample's identifiers and spacing are the program's: never "repaired"
-                if verdict.keep and not is_fenced_code(texts[i]):
+                if verdict.keep and not is_code_block(texts[i]):
                     texts[i], block_edits = repairer.repair_block(i, texts[i], hyphen_breaks[i])
                     edits.extend(block_edits)
 
         edits.sort(key=lambda e: e.block)  # stable: a block's normalisation stays before repair
-        kept = [(i, t.strip()) for i, (t, v) in enumerate(zip(texts, verdicts, strict=True))
-                if v.keep and t.strip()]
+        # a code sample keeps its first line's indentation
+        kept = [(i, t.rstrip() if is_code_block(t) else t.strip())
+                for i, (t, v) in enumerate(zip(texts, verdicts, strict=True)) if v.keep and t.strip()]
         clean_text = join_blocks(kept)
         return CleanResult(clean_text, blocks, verdicts, edits, language, input_format)
 

@@ -3,8 +3,9 @@
 Three layouts come in: one block per line (Common Crawl WET, most converters),
 paragraphs separated by blank lines, and prose hard-wrapped at a fixed width.
 All three give the same blocks for the same page: wrapped lines are joined back into
-their paragraph, everything else is one block per line, but for a Markdown code block
-between fences, which stays one block with its lines as written.
+their paragraph, everything else is one block per line, but for a code sample: a
+Markdown code block between fences, or a run of lines that read as a program's (``code_runs``),
+stays one block with its lines as written.
 """
 
 from __future__ import annotations
@@ -113,10 +114,90 @@ MAX_FENCED_LINES = 2000
 MAX_FENCE_CANDIDATES = 32
 
 
-def is_fenced_code(text: str) -> bool:
-    """A Markdown code block with its fences, kept whole by ``segment``: the one kind of
+def is_code_block(text: str) -> bool:
+    """A code sample kept whole by ``segment`` (between fences or not): the one kind of
     block whose text holds line breaks."""
-    return "\n" in text and _FENCE_RE.match(text) is not None
+    return "\n" in text
+
+
+# A program's line in text without fences: a shell or REPL prompt, a statement opening
+# with a keyword, an assignment, a call, a line ending as a statement or a block does.
+# Each must read as code on its own; a run needs two of them (``code_runs``).
+_CODE_START_RE = re.compile(
+    r"(?:\$ [a-z./~_-]|>>> |#include\b|#define\b|from [\w.]+ import\b"
+    r"|(?:def|class|return|import|elif|else|try|except|finally|function|var|let|const|public|private"
+    r"|protected|static|void|package|func|fn|async|await|raise|yield|print|echo|sudo|npm|pip|git|cd|mkdir"
+    r"|with|for|while|if|switch|case)\b"
+    r"|(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|ORDER BY|GROUP BY)\s)")
+_CODE_SYMBOL_RE = re.compile(r"\w\(|[{}\[\]=<>;]")
+_KEYWORD_PAREN_RE = re.compile(r"(?<![a-z])[a-z]+ \(")
+_CALL_SYNTAX_RE = re.compile(r"\w\(")
+_IMPORT_RE = re.compile(r"(?:import [\w.]+(?: as \w+)?|from [\w.]+ import [\w, *]+)")
+# Each repeated class starts only where its run starts (the look-behinds): a long line
+# is scanned once, not once per position.
+_ASSIGNMENT_RE = re.compile(r"(?<![\w.$\[\]\"'-])[\w.$\[\]\"'-]+\s*(?:[-+*/|&]?=|:=)(?!=)")
+_CALL_HEAD_RE = re.compile(r"(?<![\w.$])[\w.$]+\(")
+_STATEMENT_END_RE = re.compile(r"(?:[{;]|\)\s*\{|=>\s*\{?|\)\s*:)$")
+#: what a program's line may be beside those: a closing bracket, a block's end word, an
+#: INI section ("[extensions]"), a comment
+_CODE_FILLER_RE = re.compile(
+    r"[}\])].*|(?:end|fi|done|esac)|\[[\w .:-]+\]|(?://|/\*|\*/|# |-- ).*"
+    # an object's property, a list's item ("method: 'POST',", "status_code,")
+    r"|(?<![\w\"'$.-])[\w\"'$.-]+\s?:\s?\S.*|(?<![\w.])[\w.]+,"
+    # SQL's keywords on lines of their own
+    r"|(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|(?:LEFT |RIGHT |INNER |OUTER )?JOIN|AND|OR|ON|WITH|VALUES|LIMIT"
+    r"|HAVING|UNION(?: ALL)?)(?: .*)?")
+_SQL_OPENERS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", "ALTER ", "DROP ", "FROM ", "WHERE ",
+                "ORDER BY ", "GROUP BY ")
+#: the capitalised words a code sample's line may open with (SQL's)
+_SQL_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "FROM", "WHERE", "ORDER",
+              "GROUP", "LEFT", "RIGHT", "INNER", "OUTER", "JOIN", "AND", "OR", "ON", "WITH", "VALUES",
+              "LIMIT", "HAVING", "UNION")
+
+
+def _reads_as_code(line: str) -> bool:
+    if line[0].isupper() and not line.startswith(_SQL_OPENERS):
+        return False  # prose opens with a capital; code with a keyword or a name
+    if _CODE_START_RE.match(line):
+        # A keyword opens a hard-wrapped sentence's line too ("if you change it (say,
+        # to debug) you"): a statement ends as one, or calls, or imports.
+        return (line.startswith(("$ ", ">>> ")) or line.endswith((":", "{", ";", "(", ")", ","))
+                or _KEYWORD_PAREN_RE.match(line) is not None or _CALL_SYNTAX_RE.search(line) is not None
+                or _IMPORT_RE.fullmatch(line) is not None)
+    if _ASSIGNMENT_RE.match(line) and len(line.split()) <= 12:
+        return True
+    if _CALL_HEAD_RE.match(line) and line.endswith((")", ");", "),")):
+        return True
+    return _STATEMENT_END_RE.search(line) is not None and _CODE_SYMBOL_RE.search(line[:-1]) is not None
+
+
+def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
+    """Code samples in text without fences, as extractors print a page's ``<pre>``: runs
+    of consecutive lines that each read as a program's or fill one (an indented line, a
+    closing bracket, a comment), two of them at least reading as code. The first line of
+    each run, and the line after its end."""
+    runs: dict[int, int] = {}
+    number = 0
+    while number < len(lines):
+        end, statements = number, 0
+        while end < len(lines) and lines[end].text:
+            line = lines[end].text
+            # the line's own first character is a space: its row is indented
+            indented = lines[end].start > 0 and text[lines[end].start - 1] in " \t"
+            # Most lines are prose or labels opening with a capital: they end a run at once.
+            if line[0].isupper() and not indented and not line.startswith(_SQL_WORDS):
+                break
+            if _reads_as_code(line):
+                statements += 1
+            elif not (indented or _CODE_FILLER_RE.fullmatch(line)):
+                break
+            end += 1
+        if statements >= 2 and end - number >= 2:
+            runs[number] = end
+            number = end
+        else:
+            number = max(number + 1, end)
+    return runs
 
 
 def _fence_end(texts: Sequence[str], closers: list[int], opening: int) -> int | None:
@@ -170,9 +251,16 @@ def _dedent(row: str, indent: int) -> str:
     return row[min(leading, indent):]
 
 
+def _code_run(text: str, lines: list[_Line], opening: int, end: int) -> str:
+    """An unfenced code sample's lines as written, the indentation they share taken off."""
+    rows = text[text.rfind("\n", 0, lines[opening].start) + 1:lines[end - 1].end].split("\n")
+    indent = min(len(row) - len(row.lstrip()) for row in rows)
+    return "\n".join(row[indent:].rstrip() for row in rows)
+
+
 def segment(text: str) -> list[Block]:
-    """Blocks of ``text`` (line breaks must already be unified). A Markdown code block
-    between fences is one block, its lines kept as they are (``is_fenced_code``)."""
+    """Blocks of ``text`` (line breaks must already be unified). A code sample, between
+    fences or not, is one block, its lines kept as they are (``is_code_block``)."""
     lines = _lines(text)
     width = wrap_width(lines)
     has_chunks = any(not ln.text for ln in lines[1:-1])
@@ -191,8 +279,17 @@ def segment(text: str) -> list[Block]:
     previous = ""
     code_until = -1
     code_blocks = fenced_blocks([line.text for line in lines]) if "```" in text or "~~~" in text else {}
+    unfenced = code_runs(text, lines)
     for number, line in enumerate(lines):
         if number <= code_until:
+            continue
+        run_end = unfenced.get(number)
+        if run_end is not None and not any(number <= opening < run_end for opening in code_blocks):
+            flush()
+            blocks.append(Block(len(blocks), _code_run(text, lines, number, run_end), line.start,
+                                lines[run_end - 1].end))
+            code_until = run_end - 1
+            previous = ""
             continue
         closing = code_blocks.get(number)
         if closing is not None:

@@ -545,6 +545,19 @@ def test_a_table_column_named_comment_does_not_end_the_article_but_a_comments_he
     assert "Great write-up" not in clean(page)
 
 
+def test_a_heading_named_response_does_not_end_an_article_but_a_count_of_responses_does() -> None:
+    # An API guide's section on what a call returns, after most of its prose.
+    after = [f"The response object, paragraph {n}, carries the status code, the headers and a body "
+             "that can be read once, as text, as JSON or as raw bytes." for n in range(3)]
+    page = _page("Home", "Blog", *_BODY[:8], "Response", *after, "Privacy Policy", "Terms", "Contact")
+    kept = clean(page)
+    assert all(paragraph in kept for paragraph in after)
+    comments = ["2 Responses", "Anna", "Great write-up, thanks for sharing how the scheduler works.", "Reply",
+                "Ben", "Could you say more about what happens to the tasks that time out?", "Reply"]
+    page = _page("Home", "Blog", *_BODY[:8], *comments, "Privacy Policy", "Terms", "Contact")
+    assert "Great write-up" not in clean(page)
+
+
 @pytest.mark.parametrize("model", ["none", "builtin"])
 def test_every_post_of_a_forum_thread_stays_but_comments_after_an_article_go(model: str) -> None:
     """A post's reply button is no heading announcing the end of the page's text: the

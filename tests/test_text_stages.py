@@ -183,3 +183,45 @@ def test_a_code_block_beside_dropped_text_only_goes_with_it() -> None:
     page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "Privacy Policy", "Terms of Use", "Contact",
                       "Careers", *_SAMPLE, "Advertise", "Sitemap"])
     assert "tomllib" not in clean(page)
+
+
+#: a code sample as a page's text prints one without fences: indented, or flattened
+_UNFENCED = ["def load(path):", '    with open(path, "rb") as fh:', "        data = tomllib.load(fh)",
+             "    return data"]
+
+
+@pytest.mark.parametrize("indent", ["", "  "])
+def test_a_code_sample_without_fences_is_one_block_with_its_layout(indent: str) -> None:
+    text = "\n".join([PARAGRAPHS[0], *(indent + line for line in _UNFENCED), PARAGRAPHS[1]])
+    assert _texts(text) == [PARAGRAPHS[0], "\n".join(_UNFENCED), PARAGRAPHS[1]]
+    # a shell session and a flattened JavaScript sample, as a renderer prints them
+    shell = ["$ hg init public", "$ hg clone public test-repo"]
+    assert _texts("\n".join([PARAGRAPHS[0], *shell]))[1] == "\n".join(shell)
+    script = ['fetch("/submit", {', 'method: "POST",', "headers: {", '"Content-Type": "text/plain"', "},",
+              "}).then(function(res) {", "console.log(res.ok);", "});"]
+    assert _texts("\n".join([PARAGRAPHS[0], *script, PARAGRAPHS[1]]))[1] == "\n".join(script)
+
+
+@pytest.mark.parametrize("lines", [
+    # a contract's clauses end with semicolons; a list of ingredients has colons
+    ["the tenant shall pay the rent;", "the landlord shall repair the roof;", "both parties may end it."],
+    ["flour: 200 g", "sugar: 50 g", "salt: a pinch"],
+    # one line of code alone is just a line
+    ["Run it with", "npm install", "and wait."],
+    # prose that names code in its sentences
+    ["Call print() to see it.", "Then set x = 1 and try again.", "If (and only if) it fails, ask."],
+    # a hard-wrapped sentence whose lines open in lower case
+    ["The setting is read when the program starts, so",
+     "if you change it (for example, to debug a crash) you",
+     "for your part must restart it; the cache is kept."],
+])
+def test_lines_that_only_mention_code_are_not_a_code_sample(lines: list[str]) -> None:
+    assert "\n" not in "".join(_texts("\n".join(lines)))
+
+
+def test_a_code_sample_without_fences_comes_out_whole_and_unrepaired() -> None:
+    code = ["with open(path) as ofthe:", "    text = ofthe.read()", "print(len(text))"]
+    page = "\n".join([PARAGRAPHS[0], *code, PARAGRAPHS[1]])
+    result = clean_document(page)
+    assert "\n".join(code) in result.text
+    assert not result.edits

@@ -17,7 +17,7 @@ from cleaner.chrome.rules import PatternRule, RuleFunction, block_keys
 from cleaner.config import MODE_SETTINGS, Mode
 from cleaner.document import Verdict
 from cleaner.lexicon import all_stopwords, stopword_table
-from cleaner.segment import is_fenced_code
+from cleaner.segment import is_code_block
 from cleaner.site import REASON as SITE_REPEAT
 
 #: pattern rules run in this order; the first that names a block wins
@@ -123,7 +123,7 @@ def _named_chrome(texts: list[str], language: str | None,
         if known is None:
             block = block_features(text, stopwords)
             # a code sample's words are the program's, not the site's ("share", "login")
-            known = seen[text] = (block, None if is_fenced_code(text) else first_rule(block))
+            known = seen[text] = (block, None if is_code_block(text) else first_rule(block))
         features.append(known[0])
         named.append(known[1])
     site = site_chrome if site_chrome is not None else [False] * len(texts)
@@ -169,7 +169,7 @@ def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
     features, named = _named_chrome(texts, language, site_chrome)
-    code = [is_fenced_code(text) for text in texts]
+    code = [is_code_block(text) for text in texts]
     reasons = [None if is_code else reason or repeated
                for reason, repeated, is_code in zip(named, repeated_blocks(features), code, strict=True)]
     _name_inline_read_also(features, reasons)
@@ -265,7 +265,7 @@ def _keep_code_beside_text(texts: list[str], verdicts: list[Verdict]) -> list[Ve
     """A Markdown code block stays (``content:code``) where the text next to it does,
     above or below it: a tutorial's last sample after its last paragraph too. Beside
     dropped text only (a comment's snippet) it goes with that text."""
-    code = [is_fenced_code(text) for text in texts]
+    code = [is_code_block(text) for text in texts]
     if not any(code):
         return verdicts
     # whether the nearest other block above / below each block is kept (None: there is none)

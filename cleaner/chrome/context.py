@@ -679,6 +679,9 @@ _NO_THREAD_WORDS = frozenset({
     "beantwoorden", "svara", "svar", "vastaa", "odpovědět", "yanıtla",
     "comment", "kommentar", "commentaire", "comentario", "comentário", "commento", "reactie", "komentarz",
     "kommentti", "komentář", "yorum",
+    # the answer's noun: a reply's button, an FAQ's label, a technical text's heading
+    # ("Response", over what an HTTP call returns)
+    "response", "antwort", "réponse", "respuesta", "resposta", "risposta",
 })
 
 
