@@ -147,8 +147,6 @@ _CODE_FILLER_RE = re.compile(
     # SQL's keywords on lines of their own
     r"|(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|(?:LEFT |RIGHT |INNER |OUTER )?JOIN|AND|OR|ON|WITH|VALUES|LIMIT"
     r"|HAVING|UNION(?: ALL)?)(?: .*)?")
-_SQL_OPENERS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", "ALTER ", "DROP ", "FROM ", "WHERE ",
-                "ORDER BY ", "GROUP BY ")
 #: the capitalised words a code sample's line may open with (SQL's)
 _SQL_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "FROM", "WHERE", "ORDER",
               "GROUP", "LEFT", "RIGHT", "INNER", "OUTER", "JOIN", "AND", "OR", "ON", "WITH", "VALUES",
@@ -156,7 +154,7 @@ _SQL_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP",
 
 
 def _reads_as_code(line: str) -> bool:
-    if line[0].isupper() and not line.startswith(_SQL_OPENERS):
+    if line[0].isupper() and not line.startswith(_SQL_WORDS):
         return False  # prose opens with a capital; code with a keyword or a name
     if _CODE_START_RE.match(line):
         # A keyword opens a hard-wrapped sentence's line too ("if you change it (say,
@@ -169,6 +167,15 @@ def _reads_as_code(line: str) -> bool:
     if _CALL_HEAD_RE.match(line) and line.endswith((")", ");", "),")):
         return True
     return _STATEMENT_END_RE.search(line) is not None and _CODE_SYMBOL_RE.search(line[:-1]) is not None
+
+
+#: an indented line of more words than this that opens with a capital is a paragraph of a
+#: page that indents them, not a program's line
+CODE_PROSE_MIN_WORDS = 6
+
+
+def _reads_as_sentence(line: str) -> bool:
+    return line[0].isupper() and line.count(" ") >= CODE_PROSE_MIN_WORDS - 1
 
 
 def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
@@ -189,7 +196,7 @@ def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
                 break
             if _reads_as_code(line):
                 statements += 1
-            elif not (indented or _CODE_FILLER_RE.fullmatch(line)):
+            elif not ((indented and not _reads_as_sentence(line)) or _CODE_FILLER_RE.fullmatch(line)):
                 break
             end += 1
         if statements >= 2 and end - number >= 2:

@@ -225,3 +225,11 @@ def test_a_code_sample_without_fences_comes_out_whole_and_unrepaired() -> None:
     result = clean_document(page)
     assert "\n".join(code) in result.text
     assert not result.edits
+
+
+def test_a_page_that_indents_its_paragraphs_keeps_them_out_of_a_code_sample() -> None:
+    paragraphs = ["It was late when the train came in, and the station was empty.",
+                  "Nobody in the class said a word about it until the bell rang."]
+    page = "\n".join("    " + line for line in [paragraphs[0], "x = 1", "y = 2", paragraphs[1]])
+    texts = _texts(page)
+    assert texts[0] == paragraphs[0] and texts[-1] == paragraphs[1]
