@@ -258,7 +258,7 @@ def _dedent(row: str, indent: int) -> str:
     return row[min(leading, indent):]
 
 
-def _code_run(text: str, lines: list[_Line], opening: int, end: int) -> str:
+def _unfenced_block(text: str, lines: list[_Line], opening: int, end: int) -> str:
     """An unfenced code sample's lines as written, the indentation they share taken off."""
     rows = text[text.rfind("\n", 0, lines[opening].start) + 1:lines[end - 1].end].split("\n")
     indent = min(len(row) - len(row.lstrip()) for row in rows)
@@ -293,7 +293,7 @@ def segment(text: str) -> list[Block]:
         run_end = unfenced.get(number)
         if run_end is not None and not any(number <= opening < run_end for opening in code_blocks):
             flush()
-            blocks.append(Block(len(blocks), _code_run(text, lines, number, run_end), line.start,
+            blocks.append(Block(len(blocks), _unfenced_block(text, lines, number, run_end), line.start,
                                 lines[run_end - 1].end))
             code_until = run_end - 1
             previous = ""

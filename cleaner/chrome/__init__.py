@@ -262,9 +262,10 @@ def _drop_lone_numbers_and_bullets(texts: list[str], verdicts: list[Verdict]) ->
 
 
 def _keep_code_beside_text(texts: list[str], verdicts: list[Verdict]) -> list[Verdict]:
-    """A Markdown code block stays (``content:code``) where the text next to it does,
-    above or below it: a tutorial's last sample after its last paragraph too. Beside
-    dropped text only (a comment's snippet) it goes with that text."""
+    """A code sample (``is_code_block``: fenced, or a run of a program's lines) stays
+    (``content:code``) where the text next to it does, above or below it: a tutorial's
+    last sample after its last paragraph too. Beside dropped text only (a comment's
+    snippet) it goes with that text."""
     code = [is_code_block(text) for text in texts]
     if not any(code):
         return verdicts

@@ -313,7 +313,9 @@ def _code_run(features: list[BlockFeatures], classes: list[BlockClass], reasons:
 
     A tutorial prints code line by line: every line is short and the context pass
     would drop the run, and with it split the article in two. Lines a sample repeats
-    ("SELECT *", "FROM") are no site chrome there.
+    ("SELECT *", "FROM") are no site chrome there. ``segment`` already made one block of
+    each run whose lines read as a program's by their own shape; this keeps the rest
+    (a program's output, capitalised lines, a sample among figures).
     """
     run: list[int] = []
     j = start
