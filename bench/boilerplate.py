@@ -70,6 +70,11 @@ def squash(text: str) -> str:
 class Score:
     bow_precisions: list[float] = field(default_factory=list)
     bow_recalls: list[float] = field(default_factory=list)
+    #: each page's own figures, in the order scored, for resampling (``bootstrap``): a
+    #: readability page's precision (None for an empty output) and recall, a trafilatura
+    #: page's true positives, false positives and false negatives
+    readability_pages: list[tuple[float | None, float]] = field(default_factory=list)
+    snippet_pages: list[tuple[int, int, int]] = field(default_factory=list)
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -83,23 +88,25 @@ class Score:
     def add_readability_tokens(self, out: Counter[str], ref: Counter[str]) -> None:
         """``add_readability`` for texts already counted by ``tokens``."""
         overlap = sum((out & ref).values())
-        if out:
-            self.bow_precisions.append(overlap / sum(out.values()))
-        self.bow_recalls.append(overlap / sum(ref.values()) if ref else 1.0)
+        precision = overlap / sum(out.values()) if out else None
+        recall = overlap / sum(ref.values()) if ref else 1.0
+        if precision is not None:
+            self.bow_precisions.append(precision)
+        self.bow_recalls.append(recall)
+        self.readability_pages.append((precision, recall))
 
     def add_snippets(self, output: str, snippets: dict[str, list[str]]) -> None:
         self.add_snippets_squashed(squash(output), snippets)
 
     def add_snippets_squashed(self, text: str, snippets: dict[str, list[str]]) -> None:
         """``add_snippets`` for an output already ``squash``ed."""
-        for snippet in snippets.get("with", []):
-            if squash(snippet) in text:
-                self.tp += 1
-            else:
-                self.fn += 1
-        for snippet in snippets.get("without", []):
-            if squash(snippet) in text:
-                self.fp += 1
+        found = [squash(snippet) in text for snippet in snippets.get("with", [])]
+        tp, fn = sum(found), len(found) - sum(found)
+        fp = sum(1 for snippet in snippets.get("without", []) if squash(snippet) in text)
+        self.tp += tp
+        self.fn += fn
+        self.fp += fp
+        self.snippet_pages.append((tp, fp, fn))
 
     def readability_prf(self) -> tuple[float, float, float]:
         p = sum(self.bow_precisions) / len(self.bow_precisions) if self.bow_precisions else 0.0
@@ -114,6 +121,54 @@ class Score:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def resample(score: Score, readability: list[int], snippets: list[int]) -> Score:
+    """The score of the pages drawn (by their index in the order scored, repeats allowed)."""
+    drawn = Score()
+    for i in readability:
+        precision, recall = score.readability_pages[i]
+        if precision is not None:
+            drawn.bow_precisions.append(precision)
+        drawn.bow_recalls.append(recall)
+    for i in snippets:
+        tp, fp, fn = score.snippet_pages[i]
+        drawn.tp, drawn.fp, drawn.fn = drawn.tp + tp, drawn.fp + fp, drawn.fn + fn
+    return drawn
+
+
+#: the interval printed: the middle 95% of the resampled figures
+INTERVAL = (0.025, 0.975)
+
+
+def bootstrap(scores: list[tuple[Score, Score]], rounds: int, seed: int
+              ) -> list[list[tuple[float, float]]]:
+    """Readability F1 and snippet F1 of each system over ``rounds`` draws of the pages
+    (with replacement, as many as were scored), one list per draw.
+
+    Every system is scored on the same draw, so the spread of a difference between two
+    systems is read from the same draws (a paired bootstrap): which pages happen to be in
+    the validation split moves both systems together."""
+    import random
+
+    rng = random.Random(seed)
+    n_read = len(scores[0][0].readability_pages)
+    n_snip = len(scores[0][1].snippet_pages)
+    if any(len(r.readability_pages) != n_read or len(s.snippet_pages) != n_snip for r, s in scores):
+        raise ValueError("every system must be scored on the same pages")
+    draws = []
+    for _ in range(rounds):
+        read_pages = [rng.randrange(n_read) for _ in range(n_read)]
+        snip_pages = [rng.randrange(n_snip) for _ in range(n_snip)]
+        draws.append([(resample(r, read_pages, []).readability_prf()[2],
+                       resample(s, [], snip_pages).snippet_prf()[2]) for r, s in scores])
+    return draws
+
+
+def interval(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    last = len(ordered) - 1
+    return ordered[round(INTERVAL[0] * last)], ordered[round(INTERVAL[1] * last)]
 
 
 System = Callable[[str, str], str]
@@ -232,6 +287,10 @@ def main() -> None:
     parser.add_argument("--no-repair", action="store_true", help="score chrome removal alone")
     parser.add_argument("--model", default=RULES_ONLY,
                         help="line classifier: none (rules only), builtin, or a file from `cleaner train`")
+    parser.add_argument("--bootstrap", type=int, default=0, metavar="ROUNDS",
+                        help="also print 95%% intervals of each F1, and of the cleaner's lead over the "
+                             "other systems, from ROUNDS draws of the pages with replacement")
+    parser.add_argument("--seed", type=int, default=13, help="seed of the --bootstrap draws")
     args = parser.parse_args()
     if not args.devdata.is_dir():
         sys.exit(f"no dev data at {args.devdata}")
@@ -247,8 +306,10 @@ def main() -> None:
               f"{'snip P':>6} {'snip R':>6} {'snip F1':>7} | {'MB/s':>6}")
     print(header)
     print("-" * len(header))
+    rows: list[tuple[str, str, Score, Score]] = []
     for source, name, read_score, snip_score in run(args.devdata, sources, systems, args.split,
                                                      args.limit):
+        rows.append((source, name, read_score, snip_score))
         chrome_seconds, model_seconds = clock.take()
         rp, rr, rf = read_score.readability_prf()
         sp, sr, sf = snip_score.snippet_prf()
@@ -261,6 +322,28 @@ def main() -> None:
                 share += f", line model {model_seconds / seconds:.0%}"
         print(f"{source:6} {name:12} | {rp:6.3f} {rr:6.3f} {rf:7.3f} | "
               f"{sp:6.3f} {sr:6.3f} {sf:7.3f} | {mbps:6.2f}{share}", flush=True)
+    if args.bootstrap > 0 and rows:
+        print_intervals(rows, args.bootstrap, args.seed)
+
+
+def print_intervals(rows: list[tuple[str, str, Score, Score]], rounds: int, seed: int) -> None:
+    draws = bootstrap([(r, s) for _, _, r, s in rows], rounds, seed)
+    print(f"\n95% intervals over {rounds} draws of the pages (seed {seed}):")
+    print(f"{'source':6} {'system':24} | {'read F1':>15} | {'snip F1':>15}")
+    for k, (source, name, _, _) in enumerate(rows):
+        read_lo, read_hi = interval([draw[k][0] for draw in draws])
+        snip_lo, snip_hi = interval([draw[k][1] for draw in draws])
+        print(f"{source:6} {name:24} | {read_lo:6.3f} - {read_hi:6.3f} | {snip_lo:6.3f} - {snip_hi:6.3f}")
+    for k, (source, name, _, _) in enumerate(rows):
+        if name != "cleaner":
+            continue
+        for j, (other_source, other, _, _) in enumerate(rows):
+            if other_source != source or j == k:
+                continue
+            read_lo, read_hi = interval([draw[k][0] - draw[j][0] for draw in draws])
+            snip_lo, snip_hi = interval([draw[k][1] - draw[j][1] for draw in draws])
+            print(f"{source:6} {'cleaner - ' + other:24} | {read_lo:+6.3f} - {read_hi:+6.3f} | "
+                  f"{snip_lo:+6.3f} - {snip_hi:+6.3f}")
 
 
 if __name__ == "__main__":
