@@ -13,6 +13,7 @@ HTML (``page.html.gz``), plus reference systems on the same pages.
     python bench/boilerplate.py                       # text renderings, balanced mode
     python bench/boilerplate.py --html --mode precision
     python bench/boilerplate.py --systems keep-all,cleaner
+    python bench/boilerplate.py --split validation --bootstrap 2000   # and 95% intervals
 """
 
 from __future__ import annotations
