@@ -142,10 +142,14 @@ def resample(score: Score, readability: list[int], snippets: list[int]) -> Score
 INTERVAL = (0.025, 0.975)
 
 
+#: what ``bootstrap`` reads of each system on each draw, in this order
+DRAWN = ("read F1", "snip P", "snip R", "snip F1")
+
+
 def bootstrap(scores: list[tuple[Score, Score]], rounds: int, seed: int
-              ) -> list[list[tuple[float, float]]]:
-    """Readability F1 and snippet F1 of each system over ``rounds`` draws of the pages
-    (with replacement, as many as were scored), one list per draw.
+              ) -> list[list[tuple[float, ...]]]:
+    """Each system's figures named in ``DRAWN`` over ``rounds`` draws of the pages (with
+    replacement, as many as were scored), one list per draw.
 
     Every system is scored on the same draw, so the spread of a difference between two
     systems is read from the same draws (a paired bootstrap): which pages happen to be in
@@ -157,12 +161,12 @@ def bootstrap(scores: list[tuple[Score, Score]], rounds: int, seed: int
     n_snip = len(scores[0][1].snippet_pages)
     if any(len(r.readability_pages) != n_read or len(s.snippet_pages) != n_snip for r, s in scores):
         raise ValueError("every system must be scored on the same pages")
-    draws = []
+    draws: list[list[tuple[float, ...]]] = []
     for _ in range(rounds):
         read_pages = [rng.randrange(n_read) for _ in range(n_read)]
         snip_pages = [rng.randrange(n_snip) for _ in range(n_snip)]
         draws.append([(resample(r, read_pages, []).readability_prf()[2],
-                       resample(s, [], snip_pages).snippet_prf()[2]) for r, s in scores])
+                       *resample(s, [], snip_pages).snippet_prf()) for r, s in scores])
     return draws
 
 
@@ -330,21 +334,19 @@ def main() -> None:
 def print_intervals(rows: list[tuple[str, str, Score, Score]], rounds: int, seed: int) -> None:
     draws = bootstrap([(r, s) for _, _, r, s in rows], rounds, seed)
     print(f"\n95% intervals over {rounds} draws of the pages (seed {seed}):")
-    print(f"{'source':6} {'system':24} | {'read F1':>15} | {'snip F1':>15}")
+    print(f"{'source':6} {'system':24} | " + " | ".join(f"{name:>15}" for name in DRAWN))
     for k, (source, name, _, _) in enumerate(rows):
-        read_lo, read_hi = interval([draw[k][0] for draw in draws])
-        snip_lo, snip_hi = interval([draw[k][1] for draw in draws])
-        print(f"{source:6} {name:24} | {read_lo:6.3f} - {read_hi:6.3f} | {snip_lo:6.3f} - {snip_hi:6.3f}")
+        spans = [interval([draw[k][m] for draw in draws]) for m in range(len(DRAWN))]
+        print(f"{source:6} {name:24} | " + " | ".join(f"{lo:6.3f} - {hi:6.3f}" for lo, hi in spans))
     for k, (source, name, _, _) in enumerate(rows):
         if name != "cleaner":
             continue
         for j, (other_source, other, _, _) in enumerate(rows):
             if other_source != source or j == k:
                 continue
-            read_lo, read_hi = interval([draw[k][0] - draw[j][0] for draw in draws])
-            snip_lo, snip_hi = interval([draw[k][1] - draw[j][1] for draw in draws])
-            print(f"{source:6} {'cleaner - ' + other:24} | {read_lo:+6.3f} - {read_hi:+6.3f} | "
-                  f"{snip_lo:+6.3f} - {snip_hi:+6.3f}")
+            spans = [interval([draw[k][m] - draw[j][m] for draw in draws]) for m in range(len(DRAWN))]
+            print(f"{source:6} {'cleaner - ' + other:24} | "
+                  + " | ".join(f"{lo:+6.3f} - {hi:+6.3f}" for lo, hi in spans))
 
 
 if __name__ == "__main__":
