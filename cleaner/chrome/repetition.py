@@ -3,6 +3,8 @@
 Forum and comment templates repeat the same short lines for every post ("Reply",
 the poster's name, "Joined: <date>", "Messages: <n>"). A short line that recurs
 three times in one page, or a "Label: value" line whose label recurs, is chrome.
+A line of quoted speech is not: a story's character says the same thing again
+('"I would prefer not to."'), a template never speaks in quotation marks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ _DIGITS_RE = re.compile(r"\d+")
 _LABEL_RE = re.compile(r"^([^\W\d][\w .'-]{0,24}):\s*\S")
 #: code repeats its keywords and brackets; those lines are judged by context instead
 _CODE_RE = re.compile(r"[{}();=<>\[\]]|^[A-Z]+$")
+#: a line that is one quoted utterance: it opens on a quotation mark and ends on one,
+#: after the utterance's own punctuation ('"I would prefer not to."', "« Non. »")
+_SPEECH_RE = re.compile(r"^[\"“”„«»‘‚'][^\n]*[.!?…,]\s?[\"“”»«’']$")
 
 #: only short blocks are judged: article sentences do not recur verbatim
 MAX_WORDS = 8
@@ -59,7 +64,8 @@ def _numbered_sections(texts: list[str], keys: list[str]) -> set[str]:
 def repeated_blocks(features: list[BlockFeatures]) -> list[str | None]:
     """``chrome:repeated`` for template lines of this page, None elsewhere."""
     short = [
-        f.words <= MAX_WORDS and f.alpha_share > 0.5 and not _CODE_RE.search(f.text) for f in features
+        f.words <= MAX_WORDS and f.alpha_share > 0.5 and not _CODE_RE.search(f.text)
+        and not _SPEECH_RE.match(f.text.strip()) for f in features
     ]
     keys = [_key(f.text) if s else "" for f, s in zip(features, short, strict=True)]
     numbered = _numbered_sections([f.text for f in features], keys)
