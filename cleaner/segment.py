@@ -129,6 +129,8 @@ _CODE_START_RE = re.compile(
     r"|protected|static|void|package|func|fn|async|await|raise|yield|print|echo|sudo|npm|pip|git|cd|mkdir"
     r"|with|for|while|if|switch|case)\b"
     r"|(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|ORDER BY|GROUP BY)\s)")
+#: a shell's and Python's prompts, as a session printed in a page shows them
+_PROMPTS = ("$ ", ">>> ")
 _CODE_SYMBOL_RE = re.compile(r"\w\(|[{}\[\]=<>;]")
 _KEYWORD_PAREN_RE = re.compile(r"(?<![a-z])[a-z]+ \(")
 _CALL_SYNTAX_RE = re.compile(r"\w\(")
@@ -159,7 +161,7 @@ def _reads_as_code(line: str) -> bool:
     if _CODE_START_RE.match(line):
         # A keyword opens a hard-wrapped sentence's line too ("if you change it (say,
         # to debug) you"): a statement ends as one, or calls, or imports.
-        return (line.startswith(("$ ", ">>> ")) or line.endswith((":", "{", ";", "(", ")", ","))
+        return (line.startswith(_PROMPTS) or line.endswith((":", "{", ";", "(", ")", ","))
                 or _KEYWORD_PAREN_RE.match(line) is not None or _CALL_SYNTAX_RE.search(line) is not None
                 or _IMPORT_RE.fullmatch(line) is not None)
     if _ASSIGNMENT_RE.match(line) and len(line.split()) <= 12:
@@ -178,15 +180,22 @@ def _reads_as_sentence(line: str) -> bool:
     return line[0].isupper() and line.count(" ") >= CODE_PROSE_MIN_WORDS - 1
 
 
+#: a line after a shell or REPL prompt is the program's output up to this many words
+#: ("updating to branch default", "0 files updated, 0 files merged, ..."), unless it
+#: ends as a sentence that introduces the next sample does (":")
+PROMPT_OUTPUT_MAX_WORDS = 16
+
+
 def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
     """Code samples in text without fences, as extractors print a page's ``<pre>``: runs
     of consecutive lines that each read as a program's or fill one (an indented line, a
-    closing bracket, a comment), two of them at least reading as code. The first line of
-    each run, and the line after its end."""
+    closing bracket, a comment), two of them at least reading as code; or a shell
+    session, a prompt's line and what the program printed after it (lines that do not
+    open with a capital). The first line of each run, and the line after its end."""
     runs: dict[int, int] = {}
     number = 0
     while number < len(lines):
-        end, statements = number, 0
+        end, statements, prompted = number, 0, False
         while end < len(lines) and lines[end].text:
             line = lines[end].text
             # the line's own first character is a space: its row is indented
@@ -196,10 +205,12 @@ def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
                 break
             if _reads_as_code(line):
                 statements += 1
-            elif not ((indented and not _reads_as_sentence(line)) or _CODE_FILLER_RE.fullmatch(line)):
+                prompted = prompted or line.startswith(_PROMPTS)
+            elif not ((indented and not _reads_as_sentence(line)) or _CODE_FILLER_RE.fullmatch(line)
+                      or (prompted and line.count(" ") < PROMPT_OUTPUT_MAX_WORDS and not line.endswith(":"))):
                 break
             end += 1
-        if statements >= 2 and end - number >= 2:
+        if (statements >= 2 or prompted) and end - number >= 2:
             runs[number] = end
             number = end
         else:

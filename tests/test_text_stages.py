@@ -202,7 +202,26 @@ def test_a_code_sample_without_fences_is_one_block_with_its_layout(indent: str) 
     assert _texts("\n".join([PARAGRAPHS[0], *script, PARAGRAPHS[1]]))[1] == "\n".join(script)
 
 
+def test_a_shell_session_keeps_what_the_program_printed() -> None:
+    session = ["$ hg clone public test-repo", "updating to branch default",
+               "0 files updated, 0 files merged, 0 files removed, 0 files unresolved"]
+    texts = _texts("\n".join([PARAGRAPHS[0], *session, PARAGRAPHS[1]]))
+    assert texts == [PARAGRAPHS[0], "\n".join(session), PARAGRAPHS[1]]
+    assert "\n".join(session) in clean("\n".join([PARAGRAPHS[0], *session, PARAGRAPHS[1]]))
+    repl = [">>> len(words)", "42"]
+    assert _texts("\n".join([PARAGRAPHS[0], *repl, PARAGRAPHS[1]]))[1] == "\n".join(repl)
+    # What the session's text says next is not its output: a capitalised sentence, a
+    # line that introduces the next sample, a paragraph that opens in lower case.
+    introduces = "and pull that into the development repository:"
+    assert _texts("\n".join([*session[:2], introduces]))[-1] == introduces
+    assert _texts("\n".join([*session[:2], PARAGRAPHS[1]]))[-1] == PARAGRAPHS[1]
+    lower = PARAGRAPHS[1][0].lower() + PARAGRAPHS[1][1:]
+    assert _texts("\n".join([session[0], lower]))[-1] == lower
+
+
 @pytest.mark.parametrize("lines", [
+    # a price is no prompt
+    ["$ 25 for the first month", "then $ 30 a month", "cancel at any time"],
     # a contract's clauses end with semicolons; a list of ingredients has colons
     ["the tenant shall pay the rent;", "the landlord shall repair the roof;", "both parties may end it."],
     ["flour: 200 g", "sugar: 50 g", "salt: a pinch"],
