@@ -155,7 +155,17 @@ _SQL_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP",
               "LIMIT", "HAVING", "UNION")
 
 
+#: a line that opens an SQL statement, as a query printed line by line starts ("SELECT",
+#: "SELECT *", "WITH stats AS (", "CREATE TABLE log (")
+_SQL_OPENER_RE = re.compile(
+    r"SELECT(?: \*| DISTINCT\b.*| [a-z_][\w.]*,?)?|WITH [a-z_]\w* AS \(|INSERT INTO [a-z_\"`].*"
+    r"|DELETE FROM [a-z_\"`].*|UPDATE [a-z_]\w* SET\b.*"
+    r"|(?:CREATE|ALTER|DROP) (?:TABLE|VIEW|INDEX|SCHEMA)\b.*")
+
+
 def _reads_as_code(line: str) -> bool:
+    if _SQL_OPENER_RE.fullmatch(line):
+        return True
     if line[0].isupper() and not line.startswith(_SQL_WORDS):
         return False  # prose opens with a capital; code with a keyword or a name
     if _CODE_START_RE.match(line):
@@ -180,22 +190,26 @@ def _reads_as_sentence(line: str) -> bool:
     return line[0].isupper() and line.count(" ") >= CODE_PROSE_MIN_WORDS - 1
 
 
-#: a line after a shell or REPL prompt is the program's output up to this many words
-#: ("updating to branch default", "0 files updated, 0 files merged, ..."), unless it
+#: after a shell or REPL prompt, or inside an SQL statement, a line that does not open
+#: with a capital belongs to the sample up to this many words: the program's output
+#: ("updating to branch default", "0 files updated, 0 files merged, ..."), the
+#: statement's names and expressions ("axis a", "interval '1 minute' * -1"); unless it
 #: ends as a sentence that introduces the next sample does (":")
-PROMPT_OUTPUT_MAX_WORDS = 16
+SESSION_LINE_MAX_WORDS = 16
+#: the words that open an SQL statement, on a line of their own or before its first clause
+_SQL_STATEMENTS = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "WITH")
 
 
 def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
     """Code samples in text without fences, as extractors print a page's ``<pre>``: runs
     of consecutive lines that each read as a program's or fill one (an indented line, a
-    closing bracket, a comment), two of them at least reading as code; or a shell
-    session, a prompt's line and what the program printed after it (lines that do not
-    open with a capital). The first line of each run, and the line after its end."""
+    closing bracket, a comment), two of them at least reading as code; or a session, a
+    prompt's line or an SQL statement and the lines that go with it (``SESSION_LINE_MAX_WORDS``).
+    The first line of each run, and the line after its end."""
     runs: dict[int, int] = {}
     number = 0
     while number < len(lines):
-        end, statements, prompted = number, 0, False
+        end, statements, session = number, 0, False
         while end < len(lines) and lines[end].text:
             line = lines[end].text
             # the line's own first character is a space: its row is indented
@@ -205,12 +219,13 @@ def code_runs(text: str, lines: Sequence[_Line]) -> dict[int, int]:
                 break
             if _reads_as_code(line):
                 statements += 1
-                prompted = prompted or line.startswith(_PROMPTS)
             elif not ((indented and not _reads_as_sentence(line)) or _CODE_FILLER_RE.fullmatch(line)
-                      or (prompted and line.count(" ") < PROMPT_OUTPUT_MAX_WORDS and not line.endswith(":"))):
+                      or (session and not line[0].isupper() and line.count(" ") < SESSION_LINE_MAX_WORDS
+                          and not line.endswith(":"))):
                 break
+            session = session or line.startswith(_PROMPTS) or line.startswith(_SQL_STATEMENTS)
             end += 1
-        if (statements >= 2 or prompted) and end - number >= 2:
+        if (statements >= 2 or (session and statements)) and end - number >= 2:
             runs[number] = end
             number = end
         else:

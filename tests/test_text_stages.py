@@ -219,7 +219,19 @@ def test_a_shell_session_keeps_what_the_program_printed() -> None:
     assert _texts("\n".join([session[0], lower]))[-1] == lower
 
 
+def test_an_sql_query_printed_line_by_line_is_one_block() -> None:
+    query = ["WITH axis AS (", "SELECT", "status_code,", "generate_series(", "date_trunc('minute', now()),",
+             "interval '1 minute' * -1", ") AS period", "FROM", "axis a", "GROUP BY", "period;"]
+    assert _texts("\n".join([PARAGRAPHS[0], *query, PARAGRAPHS[1]])) == [
+        PARAGRAPHS[0], "\n".join(query), PARAGRAPHS[1]]
+    short = ["SELECT *", "FROM server_log_summary", "LIMIT 20;"]
+    assert _texts("\n".join([PARAGRAPHS[0], *short, PARAGRAPHS[1]]))[1] == "\n".join(short)
+
+
 @pytest.mark.parametrize("lines", [
+    # capitals that open no statement, and lower-case lines after them
+    ["WITH love from Paris", "and all the best", "see you soon"],
+    ["SELECT SIZE", "small", "large"],
     # a price is no prompt
     ["$ 25 for the first month", "then $ 30 a month", "cancel at any time"],
     # a contract's clauses end with semicolons; a list of ingredients has colons
