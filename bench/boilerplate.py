@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import re
 import sys
 import time
@@ -154,8 +155,6 @@ def bootstrap(scores: list[tuple[Score, Score]], rounds: int, seed: int
     Every system is scored on the same draw, so the spread of a difference between two
     systems is read from the same draws (a paired bootstrap): which pages happen to be in
     the validation split moves both systems together."""
-    import random
-
     rng = random.Random(seed)
     n_read = len(scores[0][0].readability_pages)
     n_snip = len(scores[0][1].snippet_pages)

@@ -164,10 +164,11 @@ _SQL_OPENER_RE = re.compile(
 
 
 def _reads_as_code(line: str) -> bool:
-    if _SQL_OPENER_RE.fullmatch(line):
-        return True
-    if line[0].isupper() and not line.startswith(_SQL_WORDS):
-        return False  # prose opens with a capital; code with a keyword or a name
+    if line[0].isupper():
+        if not line.startswith(_SQL_WORDS):
+            return False  # prose opens with a capital; code with a keyword or a name
+        if _SQL_OPENER_RE.fullmatch(line):
+            return True
     if _CODE_START_RE.match(line):
         # A keyword opens a hard-wrapped sentence's line too ("if you change it (say,
         # to debug) you"): a statement ends as one, or calls, or imports.
