@@ -424,17 +424,17 @@ def test_a_line_of_quoted_speech_said_again_is_no_template() -> None:
     def reasons(*texts: str) -> list[str | None]:
         return repeated_blocks([block_features(t, all_stopwords()) for t in texts])
 
-    story = [PROSE[0], '"I would prefer not to."', PROSE[1], "“I would prefer not to.”", PROSE[2],
-             '"I would prefer not to."']
+    story = [PROSE[0], '"I will not sign it."', PROSE[1], "“I will not sign it.”", PROSE[2],
+             '"I will not sign it."']
     assert reasons(*story) == [None] * len(story)
     assert reasons(PROSE[0], "« Non, merci. »", PROSE[1], "« Non, merci. »", PROSE[2],
                    "« Non, merci. »") == [None] * 6
     # A template's quoted label has no sentence's end; an unquoted line is no speech.
     assert reasons('"Share"', PROSE[0], '"Share"', PROSE[1], '"Share"').count("chrome:repeated") == 3
-    assert reasons("I would prefer not to.", PROSE[0], "I would prefer not to.", PROSE[1],
-                   "I would prefer not to.").count("chrome:repeated") == 3
+    assert reasons("I will not sign it.", PROSE[0], "I will not sign it.", PROSE[1],
+                   "I will not sign it.").count("chrome:repeated") == 3
     kept = clean(_page("Home", *story, PROSE[0]))
-    assert kept.count("prefer not to") == 3
+    assert kept.count("not sign it") == 3
 
 
 _TEASER_BOX = [

@@ -195,7 +195,7 @@ def test_a_code_sample_without_fences_is_one_block_with_its_layout(indent: str) 
     text = "\n".join([PARAGRAPHS[0], *(indent + line for line in _UNFENCED), PARAGRAPHS[1]])
     assert _texts(text) == [PARAGRAPHS[0], "\n".join(_UNFENCED), PARAGRAPHS[1]]
     # a shell session and a flattened JavaScript sample, as a renderer prints them
-    shell = ["$ hg init public", "$ hg clone public test-repo"]
+    shell = ["$ hg init shared", "$ hg clone shared work"]
     assert _texts("\n".join([PARAGRAPHS[0], *shell]))[1] == "\n".join(shell)
     script = ['fetch("/submit", {', 'method: "POST",', "headers: {", '"Content-Type": "text/plain"', "},",
               "}).then(function(res) {", "console.log(res.ok);", "});"]
@@ -203,7 +203,7 @@ def test_a_code_sample_without_fences_is_one_block_with_its_layout(indent: str) 
 
 
 def test_a_shell_session_keeps_what_the_program_printed() -> None:
-    session = ["$ hg clone public test-repo", "updating to branch default",
+    session = ["$ hg clone shared work", "updating to branch default",
                "0 files updated, 0 files merged, 0 files removed, 0 files unresolved"]
     texts = _texts("\n".join([PARAGRAPHS[0], *session, PARAGRAPHS[1]]))
     assert texts == [PARAGRAPHS[0], "\n".join(session), PARAGRAPHS[1]]
@@ -212,7 +212,7 @@ def test_a_shell_session_keeps_what_the_program_printed() -> None:
     assert _texts("\n".join([PARAGRAPHS[0], *repl, PARAGRAPHS[1]]))[1] == "\n".join(repl)
     # What the session's text says next is not its output: a capitalised sentence, a
     # line that introduces the next sample, a paragraph that opens in lower case.
-    introduces = "and pull that into the development repository:"
+    introduces = "and then copy the changes back into the first one:"
     assert _texts("\n".join([*session[:2], introduces]))[-1] == introduces
     assert _texts("\n".join([*session[:2], PARAGRAPHS[1]]))[-1] == PARAGRAPHS[1]
     lower = PARAGRAPHS[1][0].lower() + PARAGRAPHS[1][1:]
@@ -220,11 +220,11 @@ def test_a_shell_session_keeps_what_the_program_printed() -> None:
 
 
 def test_an_sql_query_printed_line_by_line_is_one_block() -> None:
-    query = ["WITH axis AS (", "SELECT", "status_code,", "generate_series(", "date_trunc('minute', now()),",
-             "interval '1 minute' * -1", ") AS period", "FROM", "axis a", "GROUP BY", "period;"]
+    query = ["WITH months AS (", "SELECT", "shop_id,", "make_range(", "first_day('month', today()),",
+             "span '1 month' * 12", ") AS month", "FROM", "months m", "GROUP BY", "month;"]
     assert _texts("\n".join([PARAGRAPHS[0], *query, PARAGRAPHS[1]])) == [
         PARAGRAPHS[0], "\n".join(query), PARAGRAPHS[1]]
-    short = ["SELECT *", "FROM server_log_summary", "LIMIT 20;"]
+    short = ["SELECT *", "FROM monthly_sales", "LIMIT 5;"]
     assert _texts("\n".join([PARAGRAPHS[0], *short, PARAGRAPHS[1]]))[1] == "\n".join(short)
 
 
