@@ -260,3 +260,36 @@ def test_a_code_sample_the_extractor_left_out_is_not_added() -> None:
     tree = _parse(f"<html><body><p>{ARTICLE[1]}</p><pre>{chr(10).join(_CODE)}</pre></body></html>")
     assert html.fence_code(ARTICLE[1], tree) == ARTICLE[1]
     assert html.fence_code("", tree) == ""
+
+
+def _article_with_tail(tail: str) -> str:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE[1:])
+    return (f"<html><head><title>Pier</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>{ARTICLE[0]}</h1>{body}{tail}</article><footer>Contact us</footer></body></html>")
+
+
+#: other stories' headlines inside the article's element, after its last paragraph
+_TRAILING_HEADLINES = ["Lifeboat crew rescues two kayakers", "Ferry fares rise in April",
+                       "New cafe opens on the promenade"]
+
+
+@pytest.mark.parametrize("mode", ["balanced", "precision"])
+def test_short_lines_the_extraction_holds_after_the_last_paragraph_go_where_text_would_drop_them(
+        mode: str) -> None:
+    markup = _article_with_tail("".join(f"<p>{line}</p>" for line in _TRAILING_HEADLINES))
+    import trafilatura
+
+    assert all(line in trafilatura.extract(markup) for line in _TRAILING_HEADLINES)  # the extractor kept them
+    result = Cleaner(mode=mode).clean_document(markup)
+    assert all(paragraph in result.text for paragraph in ARTICLE[1:])
+    removed = {block.text for block, _ in result.removed()}
+    assert all(line in removed for line in _TRAILING_HEADLINES)
+
+
+def test_recall_mode_and_a_closing_list_keep_the_extractions_last_lines() -> None:
+    headlines = "".join(f"<p>{line}</p>" for line in _TRAILING_HEADLINES)
+    kept = Cleaner(mode="recall").clean(_article_with_tail(headlines))
+    assert all(line in kept for line in _TRAILING_HEADLINES)
+    tools = ["Hard hats for every visitor", "Sand bags by the gate", "A spare set of keys"]
+    listed = _article_with_tail("<ul>" + "".join(f"<li>{item}</li>" for item in tools) + "</ul>")
+    assert all(item in Cleaner().clean(listed) for item in tools)

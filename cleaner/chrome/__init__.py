@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.chrome import appeals, cjk, legal, navigation, structure
-from cleaner.chrome.context import BlockClass, base_class, resolve
+from cleaner.chrome.context import BlockClass, base_class, is_list_item, resolve
 from cleaner.chrome.features import BlockFeatures, block_features
 from cleaner.chrome.model import LineModel, page_features
 from cleaner.chrome.navigation import READ_ALSO_LABEL_RE
@@ -168,7 +168,19 @@ def _name_inline_read_also(features: list[BlockFeatures], reasons: list[str | No
 def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
-    features, named = _named_chrome(texts, language, site_chrome)
+    return _analyze(texts, language, *_named_chrome(texts, language, site_chrome))
+
+
+def _analyze(texts: list[str], language: str | None, features: list[BlockFeatures],
+             named: list[str | None]) -> PageAnalysis:
+    reasons, classes = _block_classes(texts, features, named)
+    heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
+    return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))
+
+
+def _block_classes(texts: list[str], features: list[BlockFeatures],
+                   named: list[str | None]) -> tuple[list[str | None], list[BlockClass]]:
+    """Each block's reason to be chrome (a rule's, or the page's repeats) and its class."""
     code = [is_code_block(text) for text in texts]
     reasons = [None if is_code else reason or repeated
                for reason, repeated, is_code in zip(named, repeated_blocks(features), code, strict=True)]
@@ -176,8 +188,7 @@ def analyze(texts: list[str], language: str | None,
     # A code sample is no prose to weigh, and no chrome: it goes with the text beside it.
     classes = [BlockClass.NEAR if is_code else BlockClass.BAD if r else base_class(f)
                for f, r, is_code in zip(features, reasons, code, strict=True)]
-    heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
-    return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))
+    return reasons, classes
 
 
 def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: bool = False,
@@ -192,10 +203,54 @@ def classify(texts: list[str], language: str | None, mode: Mode, *, extracted: b
     (``site_chrome``).
     """
     if extracted:
-        _, reasons = _named_chrome(texts, language, site_chrome)
-        return [Verdict(False, r, 0.05) if r and _stands_in_extracted(r, i, len(reasons))
-                else Verdict(True, "content:extracted", 0.8) for i, r in enumerate(reasons)]
-    page = analyze(texts, language, site_chrome)
+        features, reasons = _named_chrome(texts, language, site_chrome)
+        verdicts = [Verdict(False, r, 0.05) if r and _stands_in_extracted(r, i, len(reasons))
+                    else Verdict(True, "content:extracted", 0.8) for i, r in enumerate(reasons)]
+        return _trim_extraction_tail(texts, language, mode, model, features, reasons, verdicts)
+    return _classify_text(texts, analyze(texts, language, site_chrome), mode, model)
+
+
+#: after an extraction's last paragraph of prose, a line this short that the text
+#: pipeline drops is the page's own chrome the extractor let through ("Teilen mit:",
+#: "Wird geladen", "Schon gelesen?", a related link's headline)
+EXTRACTED_TAIL_MAX_WORDS = 12
+
+
+def _trim_extraction_tail(texts: list[str], language: str | None, mode: Mode, model: LineModel | None,
+                          features: list[BlockFeatures], reasons: list[str | None],
+                          verdicts: list[Verdict]) -> list[Verdict]:
+    """``verdicts`` of an extraction, with the short lines after its last paragraph of
+    prose that the text pipeline drops dropped too, where the mode trims the page's
+    edges. A list item stays: an article may end on a list of its points, sources or
+    ingredients.
+
+    On the training pages (HTML, balanced) snippet precision rose from 0.934 to 0.950
+    for 0.009 of recall (F1 0.951 -> 0.955), readability F1 0.9611 -> 0.9614, in both
+    halves of the pages; lines before the last prose, or longer ones, cost more recall
+    than they gained. Precision mode: snippet precision 0.948 -> 0.958, readability
+    precision 0.9705 -> 0.9707 (F1 0.942 -> 0.941)."""
+    if not MODE_SETTINGS[mode].trim_outside_main:
+        return verdicts  # recall mode keeps the page's edges in text too
+    page_reasons, classes = _block_classes(texts, features, reasons)
+    prose = [i for i, c in enumerate(classes) if c is BlockClass.GOOD]
+    tail = [i for i in range(prose[-1] + 1 if prose else len(texts), len(texts))
+            if verdicts[i].keep and 0 < len(texts[i].split()) <= EXTRACTED_TAIL_MAX_WORDS
+            and not is_list_item(texts[i])]
+    if not tail:
+        return verdicts
+    heuristic = resolve(features, classes, page_reasons, MODE_SETTINGS[Mode.BALANCED])
+    page = PageAnalysis(features, page_reasons, classes, heuristic, _stopwords(language))
+    as_text = _classify_text(texts, page, mode, model)
+    result = list(verdicts)
+    for i in tail:
+        if not as_text[i].keep:
+            result[i] = Verdict(False, as_text[i].reason, min(verdicts[i].score, as_text[i].score))
+    return result
+
+
+def _classify_text(texts: list[str], page: PageAnalysis, mode: Mode,
+                   model: LineModel | None) -> list[Verdict]:
+    """The text pipeline's verdicts on a page it analysed (``classify``)."""
     rules = page.heuristic if mode is Mode.BALANCED else resolve(
         page.features, page.classes, page.reasons, MODE_SETTINGS[mode])
     if model is None:

@@ -435,10 +435,14 @@ def _keep_hatnote_headings(features: list[BlockFeatures], classes: list[BlockCla
             verdicts[above] = Verdict(True, "content:heading", max(_SCORES[classes[above]], 0.55))
 
 
-#: the marker a text rendering puts before each item of a bulleted list
 #: the marks a rendering sets before a list item
 _BULLET = r"[*+•·–-]"
 _BULLET_RE = re.compile(rf"^({_BULLET}) \S")
+
+
+def is_list_item(text: str) -> bool:
+    """Whether the block opens with a list item's mark ("* ", "- ", "• ")."""
+    return _BULLET_RE.match(text.lstrip()) is not None
 #: list items shorter than this are menu entries ("* About"), not points of a list
 LIST_ITEM_MIN_WORDS = 3
 #: the long item a list is kept for reads as a sentence, not as a title-cased headline
