@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import trafilatura
 
 from cleaner import Cleaner, html
 from cleaner.html import HtmlText, Recovery, render_page
@@ -277,8 +278,6 @@ _TRAILING_HEADLINES = ["Lifeboat crew rescues two kayakers", "Ferry fares rise i
 def test_short_lines_the_extraction_holds_after_the_last_paragraph_go_where_text_would_drop_them(
         mode: str) -> None:
     markup = _article_with_tail("".join(f"<p>{line}</p>" for line in _TRAILING_HEADLINES))
-    import trafilatura
-
     assert all(line in trafilatura.extract(markup) for line in _TRAILING_HEADLINES)  # the extractor kept them
     result = Cleaner(mode=mode).clean_document(markup)
     assert all(paragraph in result.text for paragraph in ARTICLE[1:])

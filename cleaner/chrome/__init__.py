@@ -168,12 +168,13 @@ def _name_inline_read_also(features: list[BlockFeatures], reasons: list[str | No
 def analyze(texts: list[str], language: str | None,
             site_chrome: Sequence[bool] | None = None) -> PageAnalysis:
     """``site_chrome`` marks the page's lines that its site's template prints (``SiteProfile``)."""
-    return _analyze(texts, language, *_named_chrome(texts, language, site_chrome))
+    features, named = _named_chrome(texts, language, site_chrome)
+    return _analysis(language, features, *_block_classes(texts, features, named))
 
 
-def _analyze(texts: list[str], language: str | None, features: list[BlockFeatures],
-             named: list[str | None]) -> PageAnalysis:
-    reasons, classes = _block_classes(texts, features, named)
+def _analysis(language: str | None, features: list[BlockFeatures], reasons: list[str | None],
+              classes: list[BlockClass]) -> PageAnalysis:
+    """The page's analysis from its blocks' reasons and classes: the balanced rules' verdicts added."""
     heuristic = resolve(features, classes, reasons, MODE_SETTINGS[Mode.BALANCED])
     return PageAnalysis(features, reasons, classes, heuristic, _stopwords(language))
 
@@ -238,9 +239,7 @@ def _trim_extraction_tail(texts: list[str], language: str | None, mode: Mode, mo
             and not is_list_item(texts[i])]
     if not tail:
         return verdicts
-    heuristic = resolve(features, classes, page_reasons, MODE_SETTINGS[Mode.BALANCED])
-    page = PageAnalysis(features, page_reasons, classes, heuristic, _stopwords(language))
-    as_text = _classify_text(texts, page, mode, model)
+    as_text = _classify_text(texts, _analysis(language, features, page_reasons, classes), mode, model)
     result = list(verdicts)
     for i in tail:
         if not as_text[i].keep:

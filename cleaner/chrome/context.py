@@ -443,6 +443,8 @@ _BULLET_RE = re.compile(rf"^({_BULLET}) \S")
 def is_list_item(text: str) -> bool:
     """Whether the block opens with a list item's mark ("* ", "- ", "• ")."""
     return _BULLET_RE.match(text.lstrip()) is not None
+
+
 #: list items shorter than this are menu entries ("* About"), not points of a list
 LIST_ITEM_MIN_WORDS = 3
 #: the long item a list is kept for reads as a sentence, not as a title-cased headline
